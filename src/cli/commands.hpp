@@ -1,0 +1,8 @@
+#pragma once
+#include <CLI/CLI.hpp>
+
+namespace gangdu::cli {
+// Each subcommand registers itself on the app; main() dispatches.
+void register_run(CLI::App& app);
+void register_validate(CLI::App& app);
+}  // namespace gangdu::cli

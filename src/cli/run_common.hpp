@@ -1,0 +1,24 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "engine/model.hpp"
+#include "scenario/scenario.hpp"
+
+namespace gangdu::cli {
+
+struct RunArgs {
+  std::string scenario;  // empty: embedded default
+  std::string out = "out/anshan";
+  long long seed = -1;   // -1: the scenario's default seed
+  double scale = 1.0;
+  std::vector<std::string> sets;
+};
+
+void add_run_options(class CLI::App* cmd, RunArgs& a, bool with_scenario_positional);
+Scenario load_for(const RunArgs& a);
+RunOptions options_for(const RunArgs& a, const Scenario& sc);
+// Runs and writes series.csv + manifest.json (and fit.csv) atomically into a.out.
+RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet);
+
+}  // namespace gangdu::cli

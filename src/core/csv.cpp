@@ -1,0 +1,119 @@
+#include "core/csv.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.hpp"
+
+namespace gangdu {
+
+CsvTable parse_csv(const std::string& text, const std::string& file) {
+  CsvTable t;
+  t.file = file;
+  std::vector<std::string> row;
+  std::string field;
+  bool in_quotes = false, field_started = false;
+  int line = 1, row_line = 1;
+  auto end_row = [&]() {
+    row.push_back(field);
+    field.clear();
+    const bool blank = row.size() == 1 && row[0].empty();
+    if (!blank) {
+      if (t.header.empty()) {
+        t.header = row;
+      } else {
+        if (row.size() != t.header.size())
+          throw InputError(file, row_line, 1, "",
+                           "expected " + std::to_string(t.header.size()) + " fields, found " + std::to_string(row.size()));
+        t.rows.push_back(row);
+        t.lines.push_back(row_line);
+      }
+    }
+    row.clear();
+    field_started = false;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          in_quotes = false;
+        }
+      } else {
+        if (c == '\n') ++line;
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"' && field.empty() && !field_started) {
+      in_quotes = true;
+      field_started = true;
+    } else if (c == ',') {
+      row.push_back(field);
+      field.clear();
+      field_started = false;
+    } else if (c == '\n') {
+      end_row();
+      ++line;
+      row_line = line;
+    } else if (c == '\r') {
+      // tolerate CRLF
+    } else {
+      field += c;
+      field_started = true;
+    }
+  }
+  if (in_quotes) throw InputError(file, row_line, 1, "", "unterminated quoted field");
+  if (!field.empty() || !row.empty()) end_row();
+  if (t.header.empty()) throw InputError(file, 1, 1, "", "empty CSV file (no header)");
+  return t;
+}
+
+CsvTable read_csv_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, 0, 0, "", "cannot open file (missing or unreadable)");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse_csv(ss.str(), path);
+}
+
+size_t CsvTable::column(const std::string& name) const {
+  for (size_t i = 0; i < header.size(); ++i)
+    if (header[i] == name) return i;
+  throw InputError(file, 1, 1, name, "missing required column");
+}
+
+double CsvTable::number(size_t row, size_t col) const {
+  const std::string& s = rows[row][col];
+  double v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v))
+    throw InputError(file, lines[row], static_cast<int>(col) + 1, header[col], "expected a number, found '" + s + "'");
+  return v;
+}
+
+int CsvTable::integer(size_t row, size_t col) const {
+  const std::string& s = rows[row][col];
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || p != s.data() + s.size())
+    throw InputError(file, lines[row], static_cast<int>(col) + 1, header[col], "expected an integer, found '" + s + "'");
+  return v;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  return q + "\"";
+}
+
+}  // namespace gangdu

@@ -1,0 +1,163 @@
+#include "engine/model.hpp"
+
+#include <chrono>
+
+#include "city/city_jobs.hpp"
+#include "enterprises/labour_market.hpp"
+#include "enterprises/works_labour.hpp"
+#include "people/demography.hpp"
+#include "people/migration.hpp"
+#include "planning/annual_plan.hpp"
+#include "steelworks/production.hpp"
+
+namespace gangdu {
+
+World::World(const Scenario& scenario, const RunOptions& options)
+    : sc(scenario),
+      opt(options),
+      weight(1.0 / options.scale),
+      clock(scenario.start, scenario.end),
+      params(scenario),
+      regimes(scenario),
+      facilities(scenario),
+      rec(scenario.start.year(), scenario.end.year()),
+      key_deaths(rng::key(options.seed, rng::StreamId::kDeaths)),
+      key_births(rng::key(options.seed, rng::StreamId::kBirths)),
+      key_labour(rng::key(options.seed, rng::StreamId::kLabour)),
+      key_leave(rng::key(options.seed, rng::StreamId::kCity)),
+      key_events(rng::key(options.seed, rng::StreamId::kEvents)),
+      migration_stream(options.seed, rng::StreamId::kMigration),
+      household_stream(options.seed, rng::StreamId::kHouseholds),
+      event_stream(options.seed, rng::StreamId::kEvents) {
+  // assumption: room for 1.5 million persons at scale 1 avoids reallocation in the month loop.
+  const size_t cap = static_cast<size_t>(1.5e6 * options.scale) + 1024;
+  people.reserve(cap, cap / 2);
+  household_head.reserve(cap / 2);
+  household_leaving.reserve(cap / 2);
+  auto& r = rec;
+  auto S = SeriesKind::kStock;
+  auto F = SeriesKind::kFlow;
+  v.pig_iron = r.declare("angang.pig_iron_t", F);
+  v.steel = r.declare("angang.steel_t", F);
+  v.rolled = r.declare("angang.rolled_steel_t", F);
+  v.cap_ore = r.declare("angang.capacity_ore_t", S);
+  v.cap_pig_iron = r.declare("angang.capacity_pig_iron_t", S);
+  v.cap_steel = r.declare("angang.capacity_steel_t", S);
+  v.cap_rolled = r.declare("angang.capacity_rolled_steel_t", S);
+  v.cap_installed_pig_iron = r.declare("angang.capacity_installed_pig_iron_t", S);
+  v.impaired_share = r.declare("angang.equipment_impaired_share", S);
+  v.employees = r.declare("angang.employees", S);
+  v.recruited = r.declare("angang.recruited", F);
+  v.laid_off = r.declare("angang.laid_off", F);
+  v.population = r.declare("anshan.population", S);
+  v.pop_chinese = r.declare("anshan.population_chinese", S);
+  v.pop_japanese = r.declare("anshan.population_japanese", S);
+  v.pop_korean = r.declare("anshan.population_korean", S);
+  v.births = r.declare("anshan.births", F);
+  v.deaths = r.declare("anshan.deaths", F);
+  v.migrants_in = r.declare("anshan.migrants_in", F);
+  v.migrants_out = r.declare("anshan.migrants_out", F);
+  v.sent_back = r.declare("anshan.sent_back", F);
+  v.repatriated = r.declare("anshan.repatriated", F);
+  v.jobless = r.declare("anshan.jobless", S);
+  v.city_jobs = r.declare("anshan.city_jobs", S);
+  v.households = r.declare("anshan.households_formed", S);
+  v.plan_target_pig = r.declare("plan.target_pig_iron_t", S);
+  v.plan_target_steel = r.declare("plan.target_steel_t", S);
+  v.plan_target_rolled = r.declare("plan.target_rolled_steel_t", S);
+  v.plan_fulfil_pig = r.declare("plan.fulfilment_pig_iron", S);
+  v.plan_fulfil_steel = r.declare("plan.fulfilment_steel", S);
+  v.plan_fulfil_rolled = r.declare("plan.fulfilment_rolled_steel", S);
+  v.regime_index = r.declare("regime.index", S);
+}
+
+void step_month(World& w) {
+  const Month m = w.clock.now();
+  const int y = m.year();
+  const double wt = w.weight;
+
+  // 1. Regimes and dated events.
+  w.regimes.apply(m, w.params);
+  w.facilities.apply_events(w.sc, m);
+  const PopulationEventTally ev = population_events(w);
+
+  // 2. Planning: annual control figures in January.
+  if (m.is_january()) set_annual_targets(w);
+
+  // 3. Steel works: the month's output along the chain.
+  produce_month(w);
+
+  // 4. Enterprises and city: labour demand.
+  w.works_demand = works_labour_demand(w);
+  w.city_demand = city_labour_demand(w);
+
+  // 5. People: deaths, births, labour-force entry and exit, jobless departures.
+  MonthTally t;
+  demography_month(w, t);
+
+  // 6. Labour market: lay-offs, hiring, migrant recruitment, blind inflow.
+  const LabourTally lt = labour_market_month(w, t);
+
+  // 7. Outputs: flows this month; stocks at year end.
+  w.rec.add(w.v.births, y, static_cast<double>(t.births) * wt);
+  w.rec.add(w.v.deaths, y, static_cast<double>(t.deaths) * wt);
+  w.rec.add(w.v.migrants_out, y, static_cast<double>(t.left) * wt);
+  w.rec.add(w.v.migrants_in, y, static_cast<double>(lt.migrants_in) * wt);
+  w.rec.add(w.v.recruited, y, static_cast<double>(lt.recruited_works) * wt);
+  w.rec.add(w.v.laid_off, y, static_cast<double>(lt.laid_off_works) * wt);
+  w.rec.add(w.v.sent_back, y, static_cast<double>(ev.sent_back) * wt);
+  w.rec.add(w.v.repatriated, y, static_cast<double>(ev.repatriated) * wt);
+  w.peak_agents = std::max(w.peak_agents, w.people.living());
+
+  if (m.is_december()) {
+    close_plan_year(w);
+    // Stocks are counted after this month's hiring and arrivals.
+    int64_t works = 0, city = 0, jobless = 0;
+    int64_t eth[kEthnicityCount] = {0, 0, 0};
+    const Population& pop = w.people;
+    for (uint32_t i = 0; i < pop.size(); ++i) {
+      if (!pop.alive_flags()[i]) continue;
+      ++eth[pop.ethnicities()[i]];
+      const uint8_t e = pop.employers()[i];
+      works += e == 1;
+      city += e == 2;
+      jobless += (e == 0 && pop.labour_force()[i]);
+    }
+    w.rec.set(w.v.population, y, static_cast<double>(pop.living()) * wt);
+    w.rec.set(w.v.pop_chinese, y, static_cast<double>(eth[0]) * wt);
+    w.rec.set(w.v.pop_japanese, y, static_cast<double>(eth[1]) * wt);
+    w.rec.set(w.v.pop_korean, y, static_cast<double>(eth[2]) * wt);
+    w.rec.set(w.v.employees, y, static_cast<double>(works) * wt);
+    w.rec.set(w.v.city_jobs, y, static_cast<double>(city) * wt);
+    w.rec.set(w.v.jobless, y, static_cast<double>(jobless) * wt);
+    w.rec.set(w.v.households, y, static_cast<double>(pop.households()) * wt);
+    w.rec.set(w.v.cap_ore, y, w.usable[0]);
+    w.rec.set(w.v.cap_pig_iron, y, w.usable[1]);
+    w.rec.set(w.v.cap_steel, y, w.usable[2]);
+    w.rec.set(w.v.cap_rolled, y, w.usable[3]);
+    w.rec.set(w.v.cap_installed_pig_iron, y, w.installed[1]);
+    double inst = 0, use = 0;
+    for (int s = 0; s < kStageCount; ++s) {
+      inst += w.installed[static_cast<size_t>(s)];
+      use += w.usable[static_cast<size_t>(s)];
+    }
+    w.rec.set(w.v.impaired_share, y, inst > 0 ? 1.0 - use / inst : 0.0);
+    w.rec.set(w.v.regime_index, y, w.regimes.current());
+    w.people.compact();
+  }
+  w.clock.advance();
+}
+
+RunResult run_model(const Scenario& sc, const RunOptions& opt) {
+  const auto t0 = std::chrono::steady_clock::now();
+  RunResult r;
+  r.world = std::make_unique<World>(sc, opt);
+  World& w = *r.world;
+  w.regimes.apply(w.clock.now(), w.params);
+  seed_population(w);
+  while (!w.clock.done()) step_month(w);
+  r.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return r;
+}
+
+}  // namespace gangdu

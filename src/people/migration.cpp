@@ -1,0 +1,135 @@
+#include "people/migration.hpp"
+#include "people/demography.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace gangdu {
+namespace {
+
+uint32_t new_household(World& w, uint64_t head_id) {
+  const uint32_t h = w.people.new_household();
+  w.household_head.push_back(head_id);
+  w.household_leaving.push_back(0);
+  return h;
+}
+
+Ethnicity draw_ethnicity(World& w) {
+  const double u = w.household_stream.uniform();
+  const double jp = w.p("migration_japanese_share");
+  if (u < jp) return Ethnicity::kJapanese;
+  if (u < jp + w.p("migration_korean_share")) return Ethnicity::kKorean;
+  return Ethnicity::kChinese;
+}
+
+}  // namespace
+
+int64_t add_migrant_household(World& w, Employer employer, Origin origin) {
+  auto& s = w.household_stream;
+  const int32_t now = w.now();
+  const Ethnicity eth = draw_ethnicity(w);
+  // assumption: migrant workers are mostly men aged 17-40 (seasonal and recruited labour, L1141-1159).
+  const Sex sex = s.uniform() < 0.85 ? Sex::kMale : Sex::kFemale;
+  const int age = 17 + static_cast<int>(s.below(24));
+  const uint32_t h = new_household(w, 0);
+  const uint32_t head = w.people.add({now - age * 12 - static_cast<int32_t>(s.below(12)), sex, eth, origin, h, true, employer});
+  w.household_head[h] = w.people.ids()[head];
+  int64_t added = 1;
+  if (s.uniform() < w.p("migration_family_share")) {
+    const int spouse_age = std::max(16, age - 3 + static_cast<int>(s.below(5)));
+    w.people.add({now - spouse_age * 12 - static_cast<int32_t>(s.below(12)),
+                  sex == Sex::kMale ? Sex::kFemale : Sex::kMale, eth, origin, h, false});
+    ++added;
+    // assumption: children per family ~ Poisson(1.6), ages below min(15, parent age - 17).
+    const int64_t kids = s.poisson(1.6);
+    const int max_age = std::max(1, std::min(15, age - 17));
+    for (int64_t k = 0; k < kids; ++k) {
+      const int a = static_cast<int>(s.below(static_cast<uint32_t>(max_age)));
+      w.people.add({now - a * 12 - static_cast<int32_t>(s.below(12)), s.uniform() < 0.5 ? Sex::kMale : Sex::kFemale,
+                    eth, origin, h, false});
+      ++added;
+    }
+  }
+  return added;
+}
+
+void seed_population(World& w) {
+  auto& s = w.household_stream;
+  const int32_t now = w.now();
+  const double counts[kEthnicityCount] = {w.sc.population.chinese, w.sc.population.japanese, w.sc.population.korean};
+  for (int e = 0; e < kEthnicityCount; ++e) {
+    const int64_t target = s.round(counts[e] * w.opt.scale);
+    int64_t made = 0;
+    while (made < target) {
+      // assumption: initial households of about five persons with a young age structure.
+      const uint32_t h = new_household(w, 0);
+      const int size = 1 + static_cast<int>(s.poisson(4.0));
+      for (int k = 0; k < size && made < target; ++k, ++made) {
+        const int age = k == 0 ? 20 + static_cast<int>(s.below(30)) : static_cast<int>(60.0 * std::pow(s.uniform(), 1.4));
+        const Sex sex = k == 0 ? Sex::kMale : (s.uniform() < 0.5 ? Sex::kMale : Sex::kFemale);
+        const bool lf = sex == Sex::kMale && age >= 16 && age < 60;
+        const uint32_t i = w.people.add({now - age * 12 - static_cast<int32_t>(s.below(12)), sex,
+                                         static_cast<Ethnicity>(e), Origin::kNative, h, lf});
+        if (k == 0) w.household_head[h] = w.people.ids()[i];
+      }
+    }
+  }
+}
+
+PopulationEventTally population_events(World& w) {
+  PopulationEventTally t;
+  const Month m = w.clock.now();
+  const auto& events = w.sc.events;
+  for (; w.next_population_event < events.size() && events[w.next_population_event].date <= m; ++w.next_population_event) {
+    const EventSpec& e = events[w.next_population_event];
+    if (e.kind == EventKind::kRepatriate) {
+      const Ethnicity who = e.target == "japanese" ? Ethnicity::kJapanese
+                            : e.target == "korean" ? Ethnicity::kKorean
+                                                   : Ethnicity::kChinese;
+      const double p = 1.0 - std::pow(1.0 - e.share, 1.0 / e.months);
+      w.repatriations.push_back({who, p, e.months});
+    } else if (e.kind == EventKind::kSendBack) {
+      // Jobless migrants (and their households) are returned until the quota is met.
+      Population& pop = w.people;
+      int64_t jobless_migrants = 0;
+      for (uint32_t i = 0; i < pop.size(); ++i)
+        if (pop.alive_flags()[i] && pop.labour_force()[i] && pop.employers()[i] == 0 &&
+            pop.origins()[i] != static_cast<uint8_t>(Origin::kBorn))
+          ++jobless_migrants;
+      const double quota = e.value * w.opt.scale;
+      // assumption: about 2 persons per returned jobless migrant (families go with them).
+      const double p = jobless_migrants > 0 ? std::min(1.0, quota / 2.0 / static_cast<double>(jobless_migrants)) : 0.0;
+      for (uint32_t i = 0; i < pop.size(); ++i) {
+        if (!pop.alive_flags()[i] || !pop.labour_force()[i] || pop.employers()[i] != 0 ||
+            pop.origins()[i] == static_cast<uint8_t>(Origin::kBorn))
+          continue;
+        if (rng::uniform(w.key_events, w.now(), pop.ids()[i]) < p) {
+          const uint32_t h = pop.household_ids()[i];
+          if (w.household_head[h] == pop.ids()[i]) {
+            w.household_leaving[h] = 1;
+          } else {
+            pop.remove(i);
+            ++t.sent_back;
+          }
+        }
+      }
+      t.sent_back += remove_leaving_households(w);
+    }
+  }
+  // Repatriations in progress.
+  for (auto& r : w.repatriations) {
+    if (r.months_left <= 0) continue;
+    --r.months_left;
+    Population& pop = w.people;
+    for (uint32_t i = 0; i < pop.size(); ++i) {
+      if (pop.alive_flags()[i] && pop.ethnicities()[i] == static_cast<uint8_t>(r.who) &&
+          rng::uniform(w.key_events, w.now(), pop.ids()[i], 7) < r.monthly_probability) {
+        pop.remove(i);
+        ++t.repatriated;
+      }
+    }
+  }
+  return t;
+}
+
+}  // namespace gangdu

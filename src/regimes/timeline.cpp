@@ -1,0 +1,45 @@
+#include "regimes/timeline.hpp"
+
+#include <stdexcept>
+
+namespace gangdu {
+namespace {
+size_t index_of(const std::string& name) {
+  const auto& defs = param_defs();
+  for (size_t i = 0; i < defs.size(); ++i)
+    if (name == defs[i].name) return i;
+  throw std::out_of_range("unregistered parameter '" + name + "'");
+}
+}  // namespace
+
+ParamTable::ParamTable(const Scenario& sc) {
+  for (const ParamDef& d : param_defs()) base_.push_back(sc.parameters.at(d.name).value);
+  cur_ = base_;
+}
+double ParamTable::get(const std::string& name) const { return cur_[index_of(name)]; }
+void ParamTable::set(const std::string& name, double v) { cur_[index_of(name)] = v; }
+void ParamTable::reset_to_base() { cur_ = base_; }
+
+bool RegimeTimeline::apply(Month m, ParamTable& params) {
+  bool changed = false;
+  // The regime in force is the last one that started on or before m; the first
+  // regime also covers the months before its start.
+  int idx = 0;
+  for (size_t i = 0; i < sc_.regimes.size(); ++i)
+    if (sc_.regimes[i].start <= m) idx = static_cast<int>(i);
+  if (idx != current_) {
+    current_ = idx;
+    changed = true;
+    params.reset_to_base();
+    for (const auto& [k, p] : sc_.regimes[static_cast<size_t>(idx)].params) params.set(k, p.value);
+    // Dated parameter changes already past stay in force within the new regime
+    // only if they were made under it; a new regime starts from its own values.
+  }
+  while (next_event_ < sc_.events.size() && sc_.events[next_event_].date <= m) {
+    const EventSpec& e = sc_.events[next_event_++];
+    if (e.kind == EventKind::kSetParam) params.set(e.target, e.value);
+  }
+  return changed;
+}
+
+}  // namespace gangdu

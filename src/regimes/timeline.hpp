@@ -1,0 +1,36 @@
+#pragma once
+// Regimes and dated parameter changes: which rules and values hold in a month.
+#include <string>
+#include <vector>
+
+#include "scenario/scenario.hpp"
+
+namespace gangdu {
+
+// The values of every registered parameter in the current month.
+class ParamTable {
+ public:
+  explicit ParamTable(const Scenario& sc);
+  double get(const std::string& name) const;  // throws std::out_of_range for an unregistered name
+  void set(const std::string& name, double v);
+  void reset_to_base();
+
+ private:
+  std::vector<double> base_, cur_;
+};
+
+class RegimeTimeline {
+ public:
+  explicit RegimeTimeline(const Scenario& sc) : sc_(sc) {}
+  // Applies regime switches and set_param events dated `m`; returns true if the regime changed.
+  bool apply(Month m, ParamTable& params);
+  int current() const { return current_; }
+  const RegimeSpec& regime() const { return sc_.regimes[static_cast<size_t>(current_ < 0 ? 0 : current_)]; }
+
+ private:
+  const Scenario& sc_;
+  int current_ = -1;
+  size_t next_event_ = 0;
+};
+
+}  // namespace gangdu

@@ -1,0 +1,383 @@
+// Scenario loader: TOML -> checked Scenario. Every error names the file, the
+// line and column, and the dotted key.
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include "core/embedded.hpp"
+#include "core/error.hpp"
+#include "scenario/scenario.hpp"
+
+namespace gangdu {
+namespace {
+
+Location where_of(const toml::node& n) {
+  const auto& s = n.source();
+  return {static_cast<int>(s.begin.line), static_cast<int>(s.begin.column)};
+}
+
+// Reads one TOML table against a schema: typed getters mark keys as used;
+// finish() rejects the keys nobody asked for.
+class Reader {
+ public:
+  Reader(const toml::table& t, std::string path, const std::string& file, Location fallback = {})
+      : t_(t), path_(std::move(path)), file_(file), fallback_(fallback) {}
+
+  std::string key(const std::string& k) const { return path_.empty() ? k : path_ + "." + k; }
+
+  [[noreturn]] void fail(const toml::node* n, const std::string& k, const std::string& msg) const {
+    Location l = n ? where_of(*n) : where_of(t_);
+    if (l.line == 0) l = fallback_;
+    throw InputError(file_, l.line, l.column, key(k), msg);
+  }
+
+  const toml::node* get(const std::string& k) {
+    used_.insert(k);
+    return t_.get(k);
+  }
+  const toml::node& need(const std::string& k) {
+    const toml::node* n = get(k);
+    if (!n) fail(nullptr, k, "missing required key");
+    return *n;
+  }
+  bool has(const std::string& k) const { return t_.contains(k); }
+
+  std::string str(const std::string& k) {
+    const toml::node& n = need(k);
+    if (!n.is_string()) fail(&n, k, std::string("expected a string, found ") + type_name(n));
+    return n.as_string()->get();
+  }
+  std::string str_or(const std::string& k, const std::string& dflt) { return has(k) ? str(k) : (get(k), dflt); }
+
+  double num(const std::string& k, double lo, double hi) {
+    const toml::node& n = need(k);
+    return num_of(n, k, lo, hi);
+  }
+  double num_of(const toml::node& n, const std::string& k, double lo, double hi) const {
+    if (!n.is_number()) fail(&n, k, std::string("expected a number, found ") + type_name(n));
+    const double v = n.value<double>().value_or(0.0);
+    if (!(v >= lo && v <= hi))
+      fail(&n, k, "value " + fmt_num(v) + " is out of range [" + fmt_num(lo) + ", " + fmt_num(hi) + "]");
+    return v;
+  }
+
+  Month month(const std::string& k) {
+    const toml::node& n = need(k);
+    if (!n.is_string()) fail(&n, k, std::string("expected a date string \"YYYY-MM\", found ") + type_name(n));
+    auto m = parse_month(n.as_string()->get());
+    if (!m) fail(&n, k, "malformed date '" + n.as_string()->get() + "' (expected \"YYYY-MM\")");
+    return *m;
+  }
+
+  // A parameter is { value = <number>, source = "<seed line or assumption: ...>" }.
+  Param param(const std::string& k, double lo, double hi) {
+    const toml::node& n = need(k);
+    return param_of(n, k, lo, hi);
+  }
+  Param param_of(const toml::node& n, const std::string& k, double lo, double hi) const {
+    const toml::table* pt = n.as_table();
+    if (!pt) fail(&n, k, "expected { value = <number>, source = \"...\" }");
+    Reader r(*pt, key(k), file_, where_of(n));
+    Param p;
+    p.value = r.num("value", lo, hi);
+    p.source = r.str("source");
+    if (p.source.empty()) r.fail(pt->get("source"), "source", "a source is required (seed line or \"assumption: ...\")");
+    r.finish();
+    return p;
+  }
+
+  const toml::table& table() const { return t_; }
+  const std::string& file() const { return file_; }
+
+  void finish() const {
+    for (auto&& [k, v] : t_) {
+      if (!used_.count(std::string(k.str())))
+        throw InputError(file_, static_cast<int>(k.source().begin.line), static_cast<int>(k.source().begin.column),
+                         key(std::string(k.str())), "unknown key");
+    }
+  }
+  void mark_used(const std::string& k) { used_.insert(k); }
+
+  static const char* type_name(const toml::node& n) {
+    switch (n.type()) {
+      case toml::node_type::string: return "a string";
+      case toml::node_type::integer: return "an integer";
+      case toml::node_type::floating_point: return "a number";
+      case toml::node_type::boolean: return "a boolean";
+      case toml::node_type::table: return "a table";
+      case toml::node_type::array: return "an array";
+      default: return "a date/time";
+    }
+  }
+  static std::string fmt_num(double v) {
+    std::ostringstream s;
+    s << v;
+    return s.str();
+  }
+
+ private:
+  const toml::table& t_;
+  std::string path_;
+  const std::string& file_;
+  Location fallback_;
+  std::set<std::string> used_;
+};
+
+// Iterates an array of tables (e.g. [[facility]]), calling f(Reader&, index).
+template <class F>
+void each_table(Reader& parent, const std::string& k, F&& f) {
+  const toml::node* n = parent.get(k);
+  if (!n) return;
+  const toml::array* arr = n->as_array();
+  if (!arr) parent.fail(n, k, "expected an array of tables ([[" + k + "]])");
+  for (size_t i = 0; i < arr->size(); ++i) {
+    const toml::node& e = (*arr)[i];
+    const toml::table* t = e.as_table();
+    if (!t) parent.fail(&e, k, "expected a table");
+    Reader r(*t, parent.key(k) + "[" + std::to_string(i) + "]", parent.file(), where_of(e));
+    f(r, i);
+    r.finish();
+  }
+}
+
+EventKind parse_event_kind(Reader& r, const std::string& k) {
+  const std::string s = r.str(k);
+  static const std::pair<const char*, EventKind> kinds[] = {
+      {"facility_damage", EventKind::kFacilityDamage}, {"facility_repair", EventKind::kFacilityRepair},
+      {"facility_idle", EventKind::kFacilityIdle},     {"facility_restart", EventKind::kFacilityRestart},
+      {"repatriate", EventKind::kRepatriate},          {"send_back", EventKind::kSendBack},
+      {"set_param", EventKind::kSetParam},
+  };
+  for (auto& [name, kind] : kinds)
+    if (s == name) return kind;
+  std::string all;
+  for (auto& [name, kind] : kinds) all += std::string(all.empty() ? "" : ", ") + name;
+  r.fail(r.table().get(k), k, "unknown event kind '" + s + "' (one of: " + all + ")");
+}
+
+// --- overrides (--set key=value) -------------------------------------------
+
+toml::node* resolve_segment(toml::node* cur, const std::string& seg) {
+  if (auto* t = cur->as_table()) return t->get(seg);
+  if (auto* a = cur->as_array()) {
+    for (auto& e : *a)
+      if (auto* et = e.as_table())
+        if (auto id = et->get("id"); id && id->is_string() && id->as_string()->get() == seg) return &e;
+  }
+  return nullptr;
+}
+
+void apply_override(toml::table& root, const Override& o, const std::string& file) {
+  const std::string where = "--set " + o.key + "=" + o.value;
+  std::vector<std::string> segs;
+  std::stringstream ss(o.key);
+  for (std::string s; std::getline(ss, s, '.');) segs.push_back(s);
+  if (segs.empty() || o.key.empty()) throw InputError(where, 0, 0, o.key, "empty key");
+  toml::node* cur = &root;
+  for (size_t i = 0; i + 1 < segs.size(); ++i) {
+    toml::node* next = resolve_segment(cur, segs[i]);
+    if (!next)
+      throw InputError(where, 0, 0, o.key, "no such key '" + segs[i] + "' in " + file + " (arrays are addressed by id)");
+    cur = next;
+  }
+  toml::table* parent = cur->as_table();
+  if (!parent) throw InputError(where, 0, 0, o.key, "cannot set a key inside a non-table");
+  // Parse the value as TOML; fall back to a plain string.
+  toml::table parsed;
+  try {
+    parsed = toml::parse("v = " + o.value);
+  } catch (const toml::parse_error&) {
+    parsed.insert("v", o.value);
+  }
+  toml::node* newval = parsed.get("v");
+  const std::string& last = segs.back();
+  toml::node* existing = parent->get(last);
+  if (existing && existing->is_table() && existing->as_table()->contains("value")) {
+    auto* pt = existing->as_table();
+    pt->insert_or_assign("value", *newval);
+    const std::string src = pt->get("source") && pt->get("source")->is_string() ? pt->get("source")->as_string()->get() : "";
+    pt->insert_or_assign("source", "override (" + where + "); scenario source: " + src);
+    return;
+  }
+  if (!existing && find_param_def(last)) {
+    toml::table p;
+    p.insert("value", *newval);
+    p.insert("source", "override (" + where + ")");
+    parent->insert_or_assign(last, std::move(p));
+    return;
+  }
+  if (!existing) throw InputError(where, 0, 0, o.key, "no such key in " + file);
+  parent->insert_or_assign(last, *newval);
+}
+
+Scenario parse(const toml::table& root, const std::string& file) {
+  Scenario sc;
+  sc.file = file;
+  Reader top(root, "", file, {1, 1});
+
+  {
+    const toml::node& n = top.need("scenario");
+    if (!n.is_table()) top.fail(&n, "scenario", "expected a table");
+    Reader r(*n.as_table(), "scenario", file, where_of(n));
+    sc.name = r.str("name");
+    sc.title = r.str_or("title", sc.name);
+    sc.start = r.month("start");
+    sc.end = r.month("end");
+    if (sc.end < sc.start) r.fail(r.table().get("end"), "end", "end " + sc.end.str() + " is before start " + sc.start.str());
+    sc.default_seed = static_cast<uint64_t>(r.num("seed", 0, 9.0e15));
+    r.finish();
+  }
+
+  {
+    const toml::node& n = top.need("parameters");
+    if (!n.is_table()) top.fail(&n, "parameters", "expected a table");
+    Reader r(*n.as_table(), "parameters", file, where_of(n));
+    for (const ParamDef& d : param_defs()) sc.parameters[d.name] = r.param(d.name, d.min, d.max);
+    r.finish();
+  }
+
+  {
+    const toml::node& n = top.need("population");
+    if (!n.is_table()) top.fail(&n, "population", "expected a table");
+    Reader r(*n.as_table(), "population", file, where_of(n));
+    sc.population.chinese = r.num("chinese", 0, 1e8);
+    sc.population.japanese = r.num("japanese", 0, 1e8);
+    sc.population.korean = r.num("korean", 0, 1e8);
+    sc.population.source = r.str("source");
+    r.finish();
+  }
+
+  std::set<std::string> ids;
+  each_table(top, "regime", [&](Reader& r, size_t) {
+    RegimeSpec g;
+    g.where = where_of(r.table());
+    g.id = r.str("id");
+    g.name = r.str("name");
+    g.start = r.month("start");
+    g.source = r.str("source");
+    if (!ids.insert("regime:" + g.id).second) r.fail(r.table().get("id"), "id", "duplicate regime id '" + g.id + "'");
+    if (!sc.regimes.empty() && g.start <= sc.regimes.back().start)
+      r.fail(r.table().get("start"), "start",
+             "date out of order: regime starts " + g.start.str() + ", not after the previous regime (" +
+                 sc.regimes.back().start.str() + ")");
+    for (auto&& [k, v] : r.table()) {
+      const std::string key(k.str());
+      if (key == "id" || key == "name" || key == "start" || key == "source") continue;
+      const ParamDef* d = find_param_def(key);
+      if (!d) continue;  // reported as unknown by finish()
+      r.mark_used(key);
+      g.params[key] = r.param_of(v, key, d->min, d->max);
+    }
+    sc.regimes.push_back(std::move(g));
+  });
+  if (sc.regimes.empty()) top.fail(nullptr, "regime", "at least one [[regime]] is required");
+  if (sc.regimes.front().start > sc.start) {
+    // The first regime covers the scenario from its start.
+  }
+
+  each_table(top, "facility", [&](Reader& r, size_t) {
+    FacilitySpec f;
+    f.where = where_of(r.table());
+    f.id = r.str("id");
+    if (!ids.insert("facility:" + f.id).second) r.fail(r.table().get("id"), "id", "duplicate facility id '" + f.id + "'");
+    f.name = r.str("name");
+    const std::string st = r.str("stage");
+    auto s = parse_stage(st);
+    if (!s) r.fail(r.table().get("stage"), "stage", "unknown stage '" + st + "' (one of: ore, pig_iron, steel, rolled)");
+    f.stage = *s;
+    f.capacity_t = r.param("capacity_t", 0, 1e9);
+    f.built = r.month("built");
+    f.built_source = r.str("built_source");
+    sc.facilities.push_back(std::move(f));
+  });
+
+  each_table(top, "event", [&](Reader& r, size_t) {
+    EventSpec e;
+    e.where = where_of(r.table());
+    e.date = r.month("date");
+    if (!sc.events.empty() && e.date < sc.events.back().date)
+      r.fail(r.table().get("date"), "date",
+             "date out of order: " + e.date.str() + " comes before the previous event (" + sc.events.back().date.str() +
+                 "); list events chronologically");
+    e.kind = parse_event_kind(r, "kind");
+    e.source = r.str("source");
+    e.note = r.str_or("note", "");
+    switch (e.kind) {
+      case EventKind::kFacilityDamage:
+      case EventKind::kFacilityRepair:
+      case EventKind::kFacilityIdle:
+      case EventKind::kFacilityRestart: {
+        e.target = r.str("facility");
+        auto it = std::find_if(sc.facilities.begin(), sc.facilities.end(), [&](auto& f) { return f.id == e.target; });
+        if (it == sc.facilities.end())
+          r.fail(r.table().get("facility"), "facility", "no facility with id '" + e.target + "'");
+        if (e.date < it->built)
+          r.fail(r.table().get("date"), "date",
+                 "date out of order: event on '" + e.target + "' at " + e.date.str() + " before it was built (" +
+                     it->built.str() + ")");
+        if (e.kind == EventKind::kFacilityDamage || e.kind == EventKind::kFacilityRepair) e.share = r.num("share", 0, 1);
+        if (e.kind == EventKind::kFacilityRepair) e.months = static_cast<int>(r.num("months", 1, 240));
+        break;
+      }
+      case EventKind::kRepatriate: {
+        e.target = r.str("ethnicity");
+        if (e.target != "japanese" && e.target != "korean" && e.target != "chinese")
+          r.fail(r.table().get("ethnicity"), "ethnicity", "unknown ethnicity '" + e.target + "' (chinese, japanese, korean)");
+        e.share = r.num("share", 0, 1);
+        e.months = r.has("months") ? static_cast<int>(r.num("months", 1, 120)) : 1;
+        break;
+      }
+      case EventKind::kSendBack:
+        e.value = r.num("persons", 0, 1e8);
+        break;
+      case EventKind::kSetParam: {
+        e.target = r.str("param");
+        const ParamDef* d = find_param_def(e.target);
+        if (!d) r.fail(r.table().get("param"), "param", "unknown parameter '" + e.target + "'");
+        e.value = r.num("value", d->min, d->max);
+        break;
+      }
+    }
+    sc.events.push_back(std::move(e));
+  });
+
+  top.finish();
+  return sc;
+}
+
+}  // namespace
+
+Scenario load_scenario_text(const std::string& text, const std::string& file_label,
+                            const std::vector<Override>& overrides) {
+  toml::table root;
+  try {
+    root = toml::parse(text, file_label);
+  } catch (const toml::parse_error& e) {
+    throw InputError(file_label, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), "",
+                     std::string("TOML syntax error: ") + std::string(e.description()));
+  }
+  for (const Override& o : overrides) apply_override(root, o, file_label);
+  Scenario sc = parse(root, file_label);
+  std::ostringstream canon;
+  canon << root;  // toml++ tables are key-ordered: the text is independent of key order in the file
+  sc.canonical_text = canon.str();
+  return sc;
+}
+
+Scenario load_scenario_file(const std::string& path, const std::vector<Override>& overrides) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, 0, 0, "", "cannot open scenario file (missing or unreadable)");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return load_scenario_text(ss.str(), path, overrides);
+}
+
+Scenario load_default_scenario(const std::vector<Override>& overrides) {
+  const std::string_view text = embedded::find("scenarios/anshan.toml");
+  return load_scenario_text(std::string(text), "<embedded>/scenarios/anshan.toml", overrides);
+}
+
+}  // namespace gangdu

@@ -1,0 +1,121 @@
+#pragma once
+// The scenario: everything that describes one economy's history as data.
+// Loaded from TOML (scenarios/anshan.toml is the default, also compiled into
+// the binary), schema-checked, with every error located (file, line, column,
+// key). Nothing here is Anshan-specific: another state-led industrial economy
+// is another scenario file.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+
+namespace gangdu {
+
+// A parameter value with its provenance: a seed line ("L1013") or
+// "assumption: why".
+struct Param {
+  double value = 0.0;
+  std::string source;
+};
+
+// Where in the scenario file something was written (for later errors).
+struct Location {
+  int line = 0;
+  int column = 0;
+};
+
+// One production stage of the works. Stages form a chain: each stage's output
+// is limited by its own capacity and by the stage it draws on.
+enum class Stage : uint8_t { kOre = 0, kPigIron = 1, kSteel = 2, kRolled = 3 };
+inline constexpr int kStageCount = 4;
+const char* stage_name(Stage s);
+std::optional<Stage> parse_stage(const std::string& s);
+
+struct FacilitySpec {
+  std::string id;
+  std::string name;
+  Stage stage = Stage::kPigIron;
+  Param capacity_t;  // annual capacity at full use, tonnes of the stage's product
+  Month built;       // month it first produces
+  std::string built_source;
+  Location where;
+};
+
+enum class EventKind : uint8_t {
+  kFacilityDamage,   // share of a facility's capacity destroyed or removed
+  kFacilityRepair,   // share restored, spread over `months`
+  kFacilityIdle,     // stopped without damage (e.g. post-1920 slump)
+  kFacilityRestart,  // back in use
+  kRepatriate,       // share of an ethnic group leaves the city
+  kSendBack,         // a drive returning jobless migrants to the countryside
+  kSetParam,         // a parameter takes a new value from this month on
+};
+
+struct EventSpec {
+  Month date;
+  EventKind kind = EventKind::kSetParam;
+  std::string target;  // facility id, ethnicity, or parameter name
+  double share = 0.0;  // damage/repair/repatriate share
+  int months = 1;      // repair duration
+  double value = 0.0;  // kSetParam value; kSendBack persons
+  std::string source;
+  std::string note;
+  Location where;
+};
+
+struct RegimeSpec {
+  std::string id;
+  std::string name;
+  Month start;
+  std::string source;
+  std::map<std::string, Param> params;  // overrides of [parameters]
+  Location where;
+};
+
+struct PopulationSeed {
+  double chinese = 0, japanese = 0, korean = 0;
+  std::string source;
+};
+
+struct Scenario {
+  std::string file;  // path it came from ("<embedded>/scenarios/anshan.toml" for the default)
+  std::string name;
+  std::string title;
+  Month start, end;
+  uint64_t default_seed = 1;
+  std::map<std::string, Param> parameters;  // defaults, by parameter name
+  std::vector<RegimeSpec> regimes;           // chronological
+  std::vector<FacilitySpec> facilities;
+  std::vector<EventSpec> events;  // chronological
+  PopulationSeed population;
+  std::string canonical_text;  // normalised TOML of the loaded (overridden) scenario, for hashing
+};
+
+// The named parameters every scenario must give, with their bounds and units.
+struct ParamDef {
+  const char* name;
+  double min;
+  double max;
+  const char* unit;
+  const char* meaning;
+};
+const std::vector<ParamDef>& param_defs();
+const ParamDef* find_param_def(const std::string& name);
+
+// "key=value" overrides from the command line (--set), applied before checks.
+struct Override {
+  std::string key;
+  std::string value;
+};
+
+// Loads and checks a scenario. Throws InputError on any problem.
+Scenario load_scenario_file(const std::string& path, const std::vector<Override>& overrides = {});
+Scenario load_scenario_text(const std::string& text, const std::string& file_label,
+                            const std::vector<Override>& overrides = {});
+// The default (Anshan) scenario compiled into the binary.
+Scenario load_default_scenario(const std::vector<Override>& overrides = {});
+
+}  // namespace gangdu
