@@ -2,12 +2,13 @@
 
 #include "scenario/scenario.hpp"
 #include "steelworks/registry.hpp"
+#include "test_util.hpp"
 
 using namespace gangdu;
 
 namespace {
 Scenario tiny() {
-  return load_scenario_text(R"(
+  return load_scenario_text(std::string(R"(
 [scenario]
 name = "tiny"
 start = "1950-01"
@@ -18,28 +19,7 @@ chinese = 10
 japanese = 0
 korean = 0
 source = "test"
-[parameters]
-steel_utilization = { value = 1.0, source = "test" }
-steel_per_pig_iron = { value = 1.0, source = "test" }
-rolled_per_steel = { value = 1.0, source = "test" }
-pig_iron_to_steel_share = { value = 1.0, source = "test" }
-plan_active = { value = 0, source = "test" }
-plan_growth = { value = 0, source = "test" }
-plan_ratchet = { value = 0, source = "test" }
-labour_employees_per_kt = { value = 1, source = "test" }
-labour_idle_retention = { value = 0, source = "test" }
-labour_construction_workers = { value = 0, source = "test" }
-labour_retirement_age = { value = 60, source = "test" }
-people_birth_rate = { value = 0, source = "test" }
-people_death_rate = { value = 0, source = "test" }
-people_service_jobs_per_works_job = { value = 0, source = "test" }
-migration_response = { value = 0, source = "test" }
-migration_family_share = { value = 0, source = "test" }
-migration_japanese_share = { value = 0, source = "test" }
-migration_korean_share = { value = 0, source = "test" }
-migration_jobless_return = { value = 0, source = "test" }
-migration_blind_inflow = { value = 0, source = "test" }
-[[regime]]
+)" + gangdu::testing::parameters_table({{"steel_utilization", 1.0}, {"steel_per_pig_iron", 1.0}, {"rolled_per_steel", 1.0}, {"pig_iron_to_steel_share", 1.0}, {"labour_retirement_age", 60}}) + R"([[regime]]
 id = "r"
 name = "r"
 start = "1950-01"
@@ -81,7 +61,7 @@ date = "1951-06"
 kind = "facility_restart"
 facility = "oh"
 source = "test"
-)",
+)"),
                             "tiny.toml");
 }
 }  // namespace

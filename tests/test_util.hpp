@@ -5,7 +5,10 @@
 #include <string>
 #include <unistd.h>
 
+#include <map>
+
 #include "core/embedded.hpp"
+#include "scenario/scenario.hpp"
 
 namespace gangdu::testing {
 
@@ -30,6 +33,19 @@ inline std::string replace_once(std::string text, const std::string& from, const
   const auto p = text.find(from);
   if (p != std::string::npos) text.replace(p, from.size(), to);
   return text;
+}
+
+// A [parameters] table giving every registered parameter a value (its lower
+// bound, or `values[name]`), so small test scenarios stay valid as the
+// registry grows.
+inline std::string parameters_table(const std::map<std::string, double>& values) {
+  std::string t = "[parameters]\n";
+  for (const auto& d : gangdu::param_defs()) {
+    auto it = values.find(d.name);
+    const double v = it != values.end() ? it->second : d.min;
+    t += std::string(d.name) + " = { value = " + std::to_string(v) + ", source = \"test\" }\n";
+  }
+  return t;
 }
 
 }  // namespace gangdu::testing

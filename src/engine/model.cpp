@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "core/error.hpp"
+
 #include "city/city_jobs.hpp"
 #include "enterprises/finance.hpp"
 #include "enterprises/labour_market.hpp"
@@ -32,6 +34,12 @@ World::World(const Scenario& scenario, const RunOptions& options)
       migration_stream(options.seed, rng::StreamId::kMigration),
       household_stream(options.seed, rng::StreamId::kHouseholds),
       event_stream(options.seed, rng::StreamId::kEvents) {
+  for (const auto& [name, value] : options.forced) {
+    const ParamDef* d = find_param_def(name);
+    if (!d) throw InputError("--switch", 0, 0, name, "unknown parameter");
+    if (!(value >= d->min && value <= d->max)) throw InputError("--switch", 0, 0, name, "value out of range");
+    params.force(name, value);
+  }
   // assumption: room for 1.5 million persons at scale 1 avoids reallocation in the month loop.
   const size_t cap = static_cast<size_t>(1.5e6 * options.scale) + 1024;
   people.reserve(cap, cap / 2);

@@ -19,6 +19,8 @@ namespace gangdu {
 struct RunOptions {
   uint64_t seed = 1;
   double scale = 1.0;  // agents per person: 0.1 = one agent stands for ten persons
+  // Parameters held fixed for the whole run (e.g. {"rule_ratchet", 0} to switch a rule off).
+  std::vector<std::pair<std::string, double>> forced;
 };
 
 // Handles of the series every run writes (see docs/ODD.md, "Outputs").
