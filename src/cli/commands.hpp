@@ -5,4 +5,5 @@ namespace gangdu::cli {
 // Each subcommand registers itself on the app; main() dispatches.
 void register_run(CLI::App& app);
 void register_validate(CLI::App& app);
+void register_plan(CLI::App& app);  // gangdu plan (issue 9)
 }  // namespace gangdu::cli

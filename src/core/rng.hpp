@@ -27,6 +27,7 @@ enum class StreamId : uint64_t {
   kLabour = 8,
   kInitial = 9,
   kCity = 10,
+  kEconomy = 11,  // synthetic economies for `gangdu plan generate`
 };
 
 constexpr uint64_t splitmix64(uint64_t x) {
