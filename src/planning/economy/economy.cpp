@@ -25,7 +25,10 @@ int32_t Economy::index_of(const std::string& name) const {
 void init_products(Economy& e, int32_t n) {
   if (e.names.empty()) {
     e.names.resize(n);
-    for (int32_t i = 0; i < n; ++i) e.names[i] = "p" + std::to_string(i);
+    for (int32_t i = 0; i < n; ++i) {
+      e.names[i] = "p";  // (not "p" + to_string: GCC 12 -Wrestrict false positive)
+      e.names[i] += std::to_string(i);
+    }
   }
   e.units.resize(n, "unit");
   e.capacity.resize(n, kUnlimited);
@@ -99,18 +102,24 @@ double spectral_radius_estimate(const Economy& e, int iterations) {
   const int32_t n = e.size();
   if (n == 0) return 0.0;
   std::vector<double> x(n, 1.0 / n), y(n);
-  double ratio = 0;
+  // Geometric mean of the growth over the second half of the iterations
+  // (robust to the oscillation of periodic, e.g. cyclic, matrices).
+  double log_sum = 0;
+  int counted = 0;
   for (int it = 0; it < iterations; ++it) {
     std::fill(y.begin(), y.end(), 0.0);
     for (int32_t j = 0; j < n; ++j)
       for (int64_t k = e.cols.ptr[j]; k < e.cols.ptr[j + 1]; ++k) y[e.cols.idx[k]] += e.cols.val[k] * x[j];
     double s = 0;
     for (double v : y) s += v;
-    if (s <= 0) return 0.0;
-    ratio = s;  // ||x||_1 == 1
+    if (s <= 0) return 0.0;  // nilpotent: A^k = 0
+    if (it >= iterations / 2) {
+      log_sum += std::log(s);  // ||x||_1 == 1
+      ++counted;
+    }
     for (int32_t i = 0; i < n; ++i) x[i] = y[i] / s;
   }
-  return ratio;
+  return counted ? std::exp(log_sum / counted) : 0.0;
 }
 
 }  // namespace gangdu::plan

@@ -137,7 +137,7 @@ PlanResult solve_lp(const Economy& e, const Options& o) {
     r.capacity_price.assign(n, 0.0);
     for (int32_t j = 0; j < n; ++j)
       if (std::isfinite(e.capacity[j])) r.capacity_price[j] = std::max(0.0, rc[j]);
-    r.labour_price = labour_row ? std::max(0.0, -rp[n]) : 0.0;
+    r.labour_price = labour_row ? std::abs(rp[n]) : 0.0;  // nonnegative; CLP's sign follows the direction
   }
   // Phase 2: the least-labour plan that keeps theta (labour values as duals).
   const double keep = theta * (1.0 - 1e-9);
