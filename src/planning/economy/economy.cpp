@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 namespace gangdu::plan {
 
 double Economy::max_column_sum() const {
@@ -25,10 +27,7 @@ int32_t Economy::index_of(const std::string& name) const {
 void init_products(Economy& e, int32_t n) {
   if (e.names.empty()) {
     e.names.resize(n);
-    for (int32_t i = 0; i < n; ++i) {
-      e.names[i] = "p";  // (not "p" + to_string: GCC 12 -Wrestrict false positive)
-      e.names[i] += std::to_string(i);
-    }
+    for (int32_t i = 0; i < n; ++i) e.names[i] = fmt::format("p{}", i);  // ("p" + to_string: GCC 12 -Wrestrict false positive)
   }
   e.units.resize(n, "unit");
   e.capacity.resize(n, kUnlimited);
