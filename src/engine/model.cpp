@@ -12,6 +12,7 @@
 #include "people/demography.hpp"
 #include "people/migration.hpp"
 #include "planning/annual_plan.hpp"
+#include "regimes/campaigns.hpp"
 #include "steelworks/production.hpp"
 
 namespace gangdu {
@@ -102,6 +103,10 @@ World::World(const Scenario& scenario, const RunOptions& options)
   v.revenue = r.declare("angang.revenue_yuan", S);
   v.costs = r.declare("angang.costs_yuan", S);
   v.overspend = r.declare("angang.overspend_yuan", S);
+  v.political_target_steel = r.declare("plan.political_target_steel_t", S);
+  v.campaign_labelled = r.declare("campaign.labelled", F);
+  v.campaign_dismissed = r.declare("campaign.dismissed_from_works", F);
+  v.transferred_out = r.declare("angang.transferred_out", F);
 }
 
 void step_month(World& w) {
@@ -113,6 +118,7 @@ void step_month(World& w) {
   w.regimes.apply(m, w.params);
   w.facilities.apply_events(w.sc, m);
   const PopulationEventTally ev = population_events(w);
+  const CampaignTally ct = campaign_month(w);
 
   // 2. Planning: annual control figures in January.
   if (m.is_january()) set_annual_targets(w);
@@ -147,6 +153,9 @@ void step_month(World& w) {
   w.rec.add(w.v.laid_off, y, static_cast<double>(lt.laid_off_works) * wt);
   w.rec.add(w.v.sent_back, y, static_cast<double>(ev.sent_back) * wt);
   w.rec.add(w.v.repatriated, y, static_cast<double>(ev.repatriated) * wt);
+  w.rec.add(w.v.transferred_out, y, static_cast<double>(ev.transferred_out) * wt);
+  w.rec.add(w.v.campaign_labelled, y, static_cast<double>(ct.labelled) * wt);
+  w.rec.add(w.v.campaign_dismissed, y, static_cast<double>(ct.dismissed) * wt);
   w.peak_agents = std::max(w.peak_agents, w.people.living());
 
   if (m.is_december()) {

@@ -39,6 +39,7 @@ struct SeriesHandles {
   int plan_draft_pig, plan_draft_steel, plan_draft_rolled;
   int plan_reported_pig, plan_reported_steel, plan_reported_rolled;
   int finished_stock, pig_iron_stock, order_fulfilment, supply_loss, restricted_output;
+  int political_target_steel, campaign_labelled, campaign_dismissed, transferred_out;
   int profit, profit_retained_share, profit_retained, investment, fixed_assets, revenue, costs, overspend;
 };
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "regimes/campaigns.hpp"
+
 namespace gangdu {
 namespace {
 // Final (sold) output of each stage: what is not used by the next stage.
@@ -34,8 +36,9 @@ void decide_unit_output(World& w) {
   const double slack = w.p("plan_overfulfil_slack");
   const double util = w.p("steel_utilization");
   const auto cap = w.facilities.usable_by_stage(w.clock.now());
+  const double conditions = work_conditions_factor(w);  // campaigns, experts, food
   for (size_t s = 0; s < kStageCount; ++s) {
-    double factor = coverage;
+    double factor = coverage * conditions;
     if (late && rng::uniform(w.key_units, now, s, 0) < w.p("supply_late_probability")) {
       const double e = -w.p("supply_late_loss") * std::log(1.0 - rng::uniform(w.key_units, now, s, 1));
       factor *= 1.0 - std::min(0.9, e);  // assumption: at most 90% of a month lost
@@ -43,11 +46,13 @@ void decide_unit_output(World& w) {
     if (sectional && s > 0 && rng::uniform(w.key_units, now, s, 2) > w.p("unit_cooperation"))
       factor *= 1.0 - w.p("sectionalism_loss");
     const double potential = util * cap[s] / 12.0;
-    u.supply_loss_year[s] += potential * (1.0 - factor);
+    u.supply_loss_year[s] += potential * std::max(0.0, 1.0 - factor);
+    // R23: a target above normal use makes units overdrive the plant (L5023).
+    if (planning && u.target[s] > 0) factor *= overdrive_factor(w, u.target[s] / 12.0, potential * factor);
     double intended = potential * factor;
     if (restrict && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * (1.0 + slack));
     if (to_orders && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * w.p("demand_order_share") * 1.05);
-    u.restricted_year[s] += potential * factor - intended;
+    u.restricted_year[s] += std::max(0.0, potential * factor - intended);
     u.output_factor[s] = potential > 0 ? intended / potential : 1.0;
   }
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "regimes/campaigns.hpp"
+
 namespace gangdu {
 
 double mortality_age_factor(int age) {
@@ -17,7 +19,7 @@ double mortality_age_factor(int age) {
 void demography_month(World& w, MonthTally& t) {
   Population& pop = w.people;
   const int32_t now = w.now();
-  const double death_monthly = w.p("people_death_rate") / 12.0;
+  const double death_monthly = w.p("people_death_rate") / 12.0 * famine_death_multiplier(w);
   const double leave = w.p("migration_jobless_return");
   const int retire = static_cast<int>(w.p("labour_retirement_age"));
   // Births: the crude birth rate spread over women aged 15-49, using the

@@ -88,6 +88,23 @@ PopulationEventTally population_events(World& w) {
                                                    : Ethnicity::kChinese;
       const double p = 1.0 - std::pow(1.0 - e.share, 1.0 / e.months);
       w.repatriations.push_back({who, p, e.months});
+    } else if (e.kind == EventKind::kTransferOut) {
+      // Works employees sent to other enterprises and provinces (L5046), with their households.
+      Population& pop = w.people;
+      int64_t works = 0;
+      for (uint32_t i = 0; i < pop.size(); ++i)
+        works += pop.alive_flags()[i] && pop.employers()[i] == static_cast<uint8_t>(Employer::kWorks);
+      const double p = works > 0 ? std::min(1.0, e.value * w.opt.scale / static_cast<double>(works)) : 0.0;
+      for (uint32_t i = 0; i < pop.size(); ++i) {
+        if (!pop.alive_flags()[i] || pop.employers()[i] != static_cast<uint8_t>(Employer::kWorks)) continue;
+        if (rng::uniform(w.key_events, w.now(), pop.ids()[i], 13) < p) {
+          ++t.transferred_out;
+          const uint32_t h = pop.household_ids()[i];
+          if (w.household_head[h] == pop.ids()[i]) w.household_leaving[h] = 1;
+          else pop.remove(i);
+        }
+      }
+      remove_leaving_households(w);
     } else if (e.kind == EventKind::kSendBack) {
       // Jobless migrants (and their households) are returned until the quota is met.
       Population& pop = w.people;

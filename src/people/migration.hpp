@@ -16,7 +16,7 @@ void seed_population(World& w);
 // leaves over some months) and sending-back drives (jobless migrants returned
 // to the countryside). Returns {repatriated, sent back} persons (agents).
 struct PopulationEventTally {
-  int64_t repatriated = 0, sent_back = 0;
+  int64_t repatriated = 0, sent_back = 0, transferred_out = 0;
 };
 PopulationEventTally population_events(World& w);
 

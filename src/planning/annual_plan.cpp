@@ -3,8 +3,30 @@
 #include <algorithm>
 
 #include "planning/material_balance.hpp"
+#include "regimes/campaigns.hpp"
 
 namespace gangdu {
+
+void apply_political_targets(World& w) {
+  if (!(w.p("rule_political_targets") > 0.5)) return;
+  StageArray& t = w.ent.units.target;
+  const double wl = w.p("control_local_weight");
+  const int y = w.year();
+  const double steel_pol = political_target(w, y, Stage::kSteel);
+  const double pig_pol = political_target(w, y, Stage::kPigIron);
+  if (steel_pol <= 0 && pig_pol <= 0) return;
+  const double old_pig = t[1];
+  if (steel_pol > 0 && t[2] > 0) {
+    const double blended = t[2] + wl * (steel_pol - t[2]);
+    const double r = blended / t[2];
+    t[2] = blended;
+    t[3] *= r;  // rolling follows the steel push
+    if (pig_pol <= 0) t[1] *= r;
+  }
+  if (pig_pol > 0) t[1] = t[1] + wl * (pig_pol - t[1]);
+  if (old_pig > 0) t[0] *= t[1] / old_pig;  // mines and ore dressing follow the iron push
+  w.rec.set(w.v.political_target_steel, y, steel_pol);
+}
 
 void set_annual_targets(World& w) {
   UnitsState& u = w.ent.units;
@@ -60,6 +82,7 @@ void set_annual_targets(World& w) {
   for (size_t s = 0; s < kStageCount; ++s) c[static_cast<Eigen::Index>(s)] = util * cap[s] * 1.1;  // assumption: planners allow 10% above rated use
   const BalanceResult b = balance_materials(A, f, c, {3, 2, 1});
   for (size_t s = 0; s < kStageCount; ++s) u.target[s] = b.gross[static_cast<Eigen::Index>(s)];
+  apply_political_targets(w);
   w.plan.active = true;
   for (size_t s = 1; s < kStageCount; ++s) w.plan.target[s] = u.target[s];
 }

@@ -15,6 +15,12 @@ namespace gangdu {
 //     first, rolled steel last).
 void set_annual_targets(World& w);
 
+// R23/R19: where the scenario lists a politically set target ([[target]]) for
+// the year, the approved target moves toward it by control_local_weight (the
+// local Party line's weight); upstream and downstream units are pushed in
+// proportion (rule_political_targets).
+void apply_political_targets(World& w);
+
 // In December: record targets, drafts, control figures, reported output and
 // fulfilment; carry this year's results into the next cycle.
 void close_plan_year(World& w);

@@ -1,6 +1,7 @@
 // Scenario loader: TOML -> checked Scenario. Every error names the file, the
 // line and column, and the dotted key.
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -29,9 +30,12 @@ class Reader {
   std::string key(const std::string& k) const { return path_.empty() ? k : path_ + "." + k; }
 
   [[noreturn]] void fail(const toml::node* n, const std::string& k, const std::string& msg) const {
-    Location l = n ? where_of(*n) : where_of(t_);
+    const toml::node& at = n ? *n : static_cast<const toml::node&>(t_);
+    Location l = where_of(at);
     if (l.line == 0) l = fallback_;
-    throw InputError(file_, l.line, l.column, key(k), msg);
+    // A node inherited through `extends` is reported in the file it came from.
+    const auto& path = at.source().path;
+    throw InputError(path && !path->empty() ? *path : file_, l.line, l.column, key(k), msg);
   }
 
   const toml::node* get(const std::string& k) {
@@ -149,7 +153,7 @@ EventKind parse_event_kind(Reader& r, const std::string& k) {
       {"facility_damage", EventKind::kFacilityDamage}, {"facility_repair", EventKind::kFacilityRepair},
       {"facility_idle", EventKind::kFacilityIdle},     {"facility_restart", EventKind::kFacilityRestart},
       {"repatriate", EventKind::kRepatriate},          {"send_back", EventKind::kSendBack},
-      {"set_param", EventKind::kSetParam},
+      {"set_param", EventKind::kSetParam},             {"transfer_out", EventKind::kTransferOut},
   };
   for (auto& [name, kind] : kinds)
     if (s == name) return kind;
@@ -305,6 +309,7 @@ Scenario parse(const toml::table& root, const std::string& file) {
     e.kind = parse_event_kind(r, "kind");
     e.source = r.str("source");
     e.note = r.str_or("note", "");
+    (void)r.str_or("id", "");  // optional name, so a scenario that `extends` this one can address the event
     switch (e.kind) {
       case EventKind::kFacilityDamage:
       case EventKind::kFacilityRepair:
@@ -330,6 +335,9 @@ Scenario parse(const toml::table& root, const std::string& file) {
         e.months = r.has("months") ? static_cast<int>(r.num("months", 1, 120)) : 1;
         break;
       }
+      case EventKind::kTransferOut:
+        e.value = r.num("persons", 0, 1e8);
+        break;
       case EventKind::kSendBack:
         e.value = r.num("persons", 0, 1e8);
         break;
@@ -344,21 +352,152 @@ Scenario parse(const toml::table& root, const std::string& file) {
     sc.events.push_back(std::move(e));
   });
 
+  each_table(top, "target", [&](Reader& r, size_t) {
+    TargetSpec t;
+    t.where = where_of(r.table());
+    t.year = static_cast<int>(r.num("year", sc.start.year(), sc.end.year()));
+    const std::string st = r.str("stage");
+    auto s = parse_stage(st);
+    if (!s) r.fail(r.table().get("stage"), "stage", "unknown stage '" + st + "' (one of: ore, pig_iron, steel, rolled)");
+    t.stage = *s;
+    t.value_t = r.num("value_t", 0, 1e10);
+    t.by = r.str_or("by", "");
+    t.source = r.str("source");
+    if (!sc.targets.empty() && t.year < sc.targets.back().year)
+      r.fail(r.table().get("year"), "year", "date out of order: list targets by year");
+    sc.targets.push_back(std::move(t));
+  });
+
+  each_table(top, "campaign", [&](Reader& r, size_t) {
+    CampaignSpec c;
+    c.where = where_of(r.table());
+    c.id = r.str("id");
+    if (!ids.insert("campaign:" + c.id).second) r.fail(r.table().get("id"), "id", "duplicate campaign id '" + c.id + "'");
+    c.name = r.str("name");
+    c.start = r.month("start");
+    c.end = r.month("end");
+    if (c.end < c.start) r.fail(r.table().get("end"), "end", "date out of order: campaign ends before it starts");
+    if (!sc.campaigns.empty() && c.start < sc.campaigns.back().start)
+      r.fail(r.table().get("start"), "start", "date out of order: list campaigns by start");
+    c.work_time_lost = r.num("work_time_lost", 0, 1);
+    c.effort_effect = r.num("effort_effect", -1, 1);
+    c.labelled = r.num("labelled", 0, 1e8);
+    c.dismissed_share = r.num("dismissed_share", 0, 1);
+    c.source = r.str("source");
+    sc.campaigns.push_back(std::move(c));
+  });
+
   top.finish();
   return sc;
 }
 
 }  // namespace
 
-Scenario load_scenario_text(const std::string& text, const std::string& file_label,
-                            const std::vector<Override>& overrides) {
-  toml::table root;
+namespace {
+
+toml::table parse_toml(const std::string& text, const std::string& file_label) {
   try {
-    root = toml::parse(text, file_label);
+    return toml::parse(text, file_label);
   } catch (const toml::parse_error& e) {
     throw InputError(file_label, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), "",
                      std::string("TOML syntax error: ") + std::string(e.description()));
   }
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, 0, 0, "", "cannot open scenario file (missing or unreadable)");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const std::string* element_id(const toml::node& n) {
+  const toml::table* t = n.as_table();
+  const toml::node* id = t ? t->get("id") : nullptr;
+  return id && id->is_string() ? &id->as_string()->get() : nullptr;
+}
+
+// Merges `child` into `base`: tables key by key; arrays of tables element by
+// element where elements carry an `id` (an element with `remove = true`
+// deletes the base element with that id; others are merged or appended);
+// anything else is replaced. Arrays of dated tables are kept in date order.
+void merge_into(toml::table& base, const toml::table& child) {
+  for (auto&& [k, v] : child) {
+    toml::node* b = base.get(k);
+    if (b && b->is_table() && v.is_table()) {
+      merge_into(*b->as_table(), *v.as_table());
+    } else if (b && b->is_array() && v.is_array() && v.as_array()->is_array_of_tables()) {
+      toml::array& ba = *b->as_array();
+      for (const auto& e : *v.as_array()) {
+        const std::string* id = element_id(e);
+        const toml::table& et = *e.as_table();
+        const bool remove = et.get("remove") && et.get("remove")->value_or(false);
+        auto it = ba.end();
+        if (id)
+          for (auto bi = ba.begin(); bi != ba.end(); ++bi)
+            if (const std::string* bid = element_id(*bi); bid && *bid == *id) it = bi;
+        if (remove) {
+          if (it == ba.end())
+            throw InputError(e.source().path ? *e.source().path : "", static_cast<int>(e.source().begin.line),
+                             static_cast<int>(e.source().begin.column), std::string(k.str()),
+                             "remove = true names no element of the base scenario");
+          ba.erase(it);
+        } else if (it != ba.end()) {
+          merge_into(*it->as_table(), et);
+        } else {
+          ba.push_back(et);
+        }
+      }
+      // keep dated elements (events) chronological
+      auto date_of = [](const toml::table& t) {
+        const toml::node* dn = t.get("date");
+        return dn && dn->is_string() ? dn->as_string()->get() : std::string();
+      };
+      std::vector<toml::table> items;
+      for (const auto& e : ba) items.push_back(*e.as_table());
+      std::stable_sort(items.begin(), items.end(),
+                       [&](const toml::table& x, const toml::table& y) { return date_of(x) < date_of(y); });
+      ba.clear();
+      for (auto& t : items) ba.push_back(std::move(t));
+    } else {
+      base.insert_or_assign(k, v);
+    }
+  }
+}
+
+// Resolves `[scenario] extends = "base.toml"` (relative to the file; the
+// embedded default answers for a base named anshan.toml that is not on disk).
+toml::table resolve_extends(toml::table root, const std::string& file_label, int depth) {
+  toml::table* sc = root.get_as<toml::table>("scenario");
+  const toml::node* ext = sc ? sc->get("extends") : nullptr;
+  if (!ext) return root;
+  if (!ext->is_string())
+    throw InputError(file_label, static_cast<int>(ext->source().begin.line), static_cast<int>(ext->source().begin.column),
+                     "scenario.extends", "expected a file name");
+  if (depth > 8) throw InputError(file_label, 0, 0, "scenario.extends", "extends chain too deep (a cycle?)");
+  const std::string name = ext->as_string()->get();
+  const std::filesystem::path dir = std::filesystem::path(file_label).parent_path();
+  const std::string path = (dir / name).string();
+  toml::table base;
+  if (std::filesystem::exists(path)) {
+    base = resolve_extends(parse_toml(read_text(path), path), path, depth + 1);
+  } else if (std::filesystem::path(name).filename() == "anshan.toml") {
+    base = parse_toml(std::string(embedded::find("scenarios/anshan.toml")), "<embedded>/scenarios/anshan.toml");
+  } else {
+    throw InputError(file_label, static_cast<int>(ext->source().begin.line), static_cast<int>(ext->source().begin.column),
+                     "scenario.extends", "base scenario '" + path + "' not found");
+  }
+  sc->erase("extends");
+  merge_into(base, root);
+  return base;
+}
+
+}  // namespace
+
+Scenario load_scenario_text(const std::string& text, const std::string& file_label,
+                            const std::vector<Override>& overrides) {
+  toml::table root = resolve_extends(parse_toml(text, file_label), file_label, 0);
   for (const Override& o : overrides) apply_override(root, o, file_label);
   Scenario sc = parse(root, file_label);
   std::ostringstream canon;
@@ -368,11 +507,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
 }
 
 Scenario load_scenario_file(const std::string& path, const std::vector<Override>& overrides) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, 0, "", "cannot open scenario file (missing or unreadable)");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return load_scenario_text(ss.str(), path, overrides);
+  return load_scenario_text(read_text(path), path, overrides);
 }
 
 Scenario load_default_scenario(const std::vector<Override>& overrides) {

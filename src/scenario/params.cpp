@@ -54,6 +54,15 @@ const std::vector<ParamDef>& param_defs() {
       {"invest_overspend_share", 0.0, 1.0, "share", "R11: unapproved spending on top of granted funds under a soft budget"},
       {"bank_review_probability", 0.0, 1.0, "probability", "R11: probability a bank review stops unapproved spending"},
       {"assets_inherited_yuan", 0.0, 1e11, "yuan", "value of the inherited (restored) fixed assets taken over"},
+      // regimes, campaigns, the Leap
+      {"rule_political_targets", 0.0, 1.0, "switch", "R23: politically set targets ([[target]]) override the balanced plan"},
+      {"control_local_weight", 0.0, 1.0, "share", "R19: weight of the local Party line (political targets) against the SOE line (balanced plan)"},
+      {"overdrive_response", 0.0, 5.0, "share", "R23/L5023: how far units push use above rated capacity per unit of target gap"},
+      {"overdrive_max", 1.0, 2.0, "multiple", "L5023: ceiling on use relative to the regime's normal utilization"},
+      {"expertise_factor", 0.0, 2.0, "multiple", "R21: productivity from the expert stock (Soviet advisers, trained engineers)"},
+      {"food_supply_index", 0.0, 2.0, "index", "urban food supply relative to normal (1 = normal), a scenario input"},
+      {"famine_death_response", 0.0, 20.0, "multiple", "rise in the death rate per unit of food shortfall"},
+      {"famine_effort_response", 0.0, 5.0, "multiple", "fall in effort per unit of food shortfall"},
       // enterprises / labour
       {"labour_employees_per_kt", 0.0, 1000.0, "persons/kt", "works employees per kt of installed pig-iron capacity"},
       {"labour_idle_retention", 0.0, 1.0, "share", "share of the workforce kept on for capacity that is damaged, idle or under repair"},

@@ -52,6 +52,7 @@ enum class EventKind : uint8_t {
   kRepatriate,       // share of an ethnic group leaves the city
   kSendBack,         // a drive returning jobless migrants to the countryside
   kSetParam,         // a parameter takes a new value from this month on
+  kTransferOut,      // works employees sent to other enterprises or provinces (with households)
 };
 
 struct EventSpec {
@@ -60,7 +61,7 @@ struct EventSpec {
   std::string target;  // facility id, ethnicity, or parameter name
   double share = 0.0;  // damage/repair/repatriate share
   int months = 1;      // repair duration
-  double value = 0.0;  // kSetParam value; kSendBack persons
+  double value = 0.0;  // kSetParam value; kSendBack / kTransferOut persons
   std::string source;
   std::string note;
   Location where;
@@ -80,6 +81,28 @@ struct PopulationSeed {
   std::string source;
 };
 
+// A politically set output target (policy input), by year and stage.
+struct TargetSpec {
+  int year = 0;
+  Stage stage = Stage::kSteel;
+  double value_t = 0;
+  std::string by;  // who set it (e.g. "ministry", "city committee")
+  std::string source;
+  Location where;
+};
+
+// A political campaign: its months cost work time, change effort, and label people.
+struct CampaignSpec {
+  std::string id, name;
+  Month start, end;
+  double work_time_lost = 0;   // share of working time spent on meetings, study, rallies
+  double effort_effect = 0;    // proportional change in effort while it runs (may be negative)
+  double labelled = 0;         // persons labelled / targeted over the campaign
+  double dismissed_share = 0;  // share of the labelled who lose their works job
+  std::string source;
+  Location where;
+};
+
 struct Scenario {
   std::string file;  // path it came from ("<embedded>/scenarios/anshan.toml" for the default)
   std::string name;
@@ -91,6 +114,8 @@ struct Scenario {
   std::vector<FacilitySpec> facilities;
   std::vector<EventSpec> events;  // chronological
   PopulationSeed population;
+  std::vector<TargetSpec> targets;      // by year
+  std::vector<CampaignSpec> campaigns;  // by start
   std::string canonical_text;  // normalised TOML of the loaded (overridden) scenario, for hashing
 };
 

@@ -1,0 +1,63 @@
+#include "regimes/campaigns.hpp"
+
+#include <algorithm>
+
+namespace gangdu {
+
+double work_conditions_factor(const World& w) {
+  double f = w.p("expertise_factor");
+  const Month m = w.clock.now();
+  for (const CampaignSpec& c : w.sc.campaigns)
+    if (!(m < c.start) && !(c.end < m)) f *= (1.0 - c.work_time_lost) * (1.0 + c.effort_effect);
+  const double shortfall = std::max(0.0, 1.0 - w.p("food_supply_index"));
+  f *= std::max(0.0, 1.0 - w.p("famine_effort_response") * shortfall);
+  return f;
+}
+
+CampaignTally campaign_month(World& w) {
+  CampaignTally t;
+  const Month m = w.clock.now();
+  Population& pop = w.people;
+  for (const CampaignSpec& c : w.sc.campaigns) {
+    if (m < c.start || c.end < m) continue;
+    const int months = c.end.index - c.start.index + 1;
+    const double labelled = c.labelled * w.opt.scale / months;
+    const int64_t n = w.event_stream.round(labelled);
+    t.labelled += n;
+    const double dismiss = labelled * c.dismissed_share;
+    if (dismiss <= 0) continue;
+    int64_t works = 0;
+    for (uint32_t i = 0; i < pop.size(); ++i)
+      works += pop.alive_flags()[i] && pop.employers()[i] == static_cast<uint8_t>(Employer::kWorks);
+    if (works == 0) continue;
+    const double p = std::min(1.0, dismiss / static_cast<double>(works));
+    auto emp = pop.employers();
+    for (uint32_t i = 0; i < pop.size(); ++i) {
+      if (!pop.alive_flags()[i] || emp[i] != static_cast<uint8_t>(Employer::kWorks)) continue;
+      if (rng::uniform(w.key_events, w.now(), pop.ids()[i], 11) < p) {
+        emp[i] = static_cast<uint8_t>(Employer::kNone);
+        ++t.dismissed;
+      }
+    }
+  }
+  return t;
+}
+
+double political_target(const World& w, int year, Stage stage) {
+  double v = 0.0;
+  for (const TargetSpec& t : w.sc.targets)
+    if (t.year == year && t.stage == stage) v = t.value_t;  // the last one listed for the year wins
+  return v;
+}
+
+double overdrive_factor(const World& w, double target_month, double normal_month) {
+  if (!(normal_month > 0) || target_month <= normal_month) return 1.0;
+  const double gap = target_month / normal_month - 1.0;
+  return std::min(w.p("overdrive_max"), 1.0 + w.p("overdrive_response") * gap);
+}
+
+double famine_death_multiplier(const World& w) {
+  return 1.0 + w.p("famine_death_response") * std::max(0.0, 1.0 - w.p("food_supply_index"));
+}
+
+}  // namespace gangdu

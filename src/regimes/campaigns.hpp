@@ -1,0 +1,31 @@
+#pragma once
+// Campaigns and the conditions regimes set for work (R15, R19, R21, R23).
+#include "engine/world.hpp"
+
+namespace gangdu {
+
+// Work conditions this month: campaigns in progress cost work time
+// (work_time_lost) and change effort (effort_effect); the expert stock
+// (expertise_factor) and food supply (food_supply_index, famine_effort_response)
+// scale what a unit can do. Returns the multiplier on every unit's output.
+double work_conditions_factor(const World& w);
+
+// Campaign months: the campaign's labelled persons are spread evenly over its
+// months; dismissed_share of them lose their works job (their skills leave
+// the works). Returns {labelled, dismissed} agents this month.
+struct CampaignTally {
+  int64_t labelled = 0, dismissed = 0;
+};
+CampaignTally campaign_month(World& w);
+
+// Politically set target for a stage this year (0 if none), R23.
+double political_target(const World& w, int year, Stage stage);
+
+// R23 overdriving: with a target above what normal use gives, units push use
+// above the norm: factor = min(overdrive_max, 1 + overdrive_response x gap).
+double overdrive_factor(const World& w, double target_month, double normal_month);
+
+// Death-rate multiplier from food supply: 1 + famine_death_response x shortfall.
+double famine_death_multiplier(const World& w);
+
+}  // namespace gangdu
