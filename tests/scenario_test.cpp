@@ -148,8 +148,8 @@ TEST(Scenario, BadOverridesAreErrors) {
 }
 
 TEST(Scenario, CanonicalTextIgnoresKeyOrder) {
-  const std::string a = "[scenario]\nname='x'\nstart='1916-01'\nend='1917-12'\nseed=1\n";
-  const std::string b = "[scenario]\nseed=1\nend='1917-12'\nstart='1916-01'\nname='x'\n";
+  const std::string a = "[scenario]\nname='x'\nstart='1916-01'\nend='1964-12'\nseed=1\n";
+  const std::string b = "[scenario]\nseed=1\nend='1964-12'\nstart='1916-01'\nname='x'\n";
   // Both are incomplete scenarios; compare the canonical form via the error-free prefix only.
   std::string rest = default_scenario_text();
   rest = rest.substr(rest.find("[population]"));
