@@ -355,6 +355,7 @@ Scenario parse(const toml::table& root, const std::string& file) {
   each_table(top, "target", [&](Reader& r, size_t) {
     TargetSpec t;
     t.where = where_of(r.table());
+    (void)r.str_or("id", "");  // optional name, so a scenario that `extends` this one can address it
     t.year = static_cast<int>(r.num("year", sc.start.year(), sc.end.year()));
     const std::string st = r.str("stage");
     auto s = parse_stage(st);

@@ -1,0 +1,138 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <fstream>
+
+#include "core/error.hpp"
+#include "engine/model.hpp"
+#include "regimes/campaigns.hpp"
+#include "regimes/timeline.hpp"
+#include "scenario/scenario.hpp"
+#include "test_util.hpp"
+
+using namespace gangdu;
+
+namespace {
+const Scenario& anshan() {
+  static const Scenario sc = load_default_scenario();
+  return sc;
+}
+const Recorder& history(const Scenario& sc, uint64_t seed = 4) {
+  static std::map<std::string, std::unique_ptr<World>> cache;
+  auto& slot = cache[sc.name + std::to_string(seed)];
+  if (!slot) slot = run_model(sc, {.seed = seed, .scale = 0.05}).world;
+  return slot->rec;
+}
+std::string source_path(const std::string& rel) { return std::string(GANGDU_SOURCE_DIR) + "/" + rel; }
+}  // namespace
+
+TEST(Regimes, SwitchAtTheRightMonthAndResetDatedChanges) {
+  const Scenario& sc = anshan();
+  ParamTable p(sc);
+  RegimeTimeline t(sc);
+  auto at = [&](int y, int m) {
+    for (Month x = Month::of(1916, 1); !(Month::of(y, m) < x); x = x.next()) t.apply(x, p);
+  };
+  at(1957, 12);
+  EXPECT_EQ(t.regime().id, "ffyp");
+  EXPECT_DOUBLE_EQ(p.get("overdrive_response"), 0.0);
+  EXPECT_DOUBLE_EQ(p.get("control_local_weight"), 0.5);  // set_param of Sept 1956
+  RegimeTimeline t2(sc);
+  ParamTable p2(sc);
+  for (Month x = Month::of(1916, 1); !(Month::of(1958, 1) < x); x = x.next()) t2.apply(x, p2);
+  EXPECT_EQ(t2.regime().id, "leap");
+  EXPECT_DOUBLE_EQ(p2.get("control_local_weight"), 1.0);
+  EXPECT_GT(p2.get("overdrive_response"), 0.0);
+  // A forced switch survives regime changes and events.
+  ParamTable p3(sc);
+  p3.force("rule_political_targets", 0);
+  RegimeTimeline t3(sc);
+  for (Month x = Month::of(1916, 1); !(Month::of(1960, 6) < x); x = x.next()) t3.apply(x, p3);
+  EXPECT_DOUBLE_EQ(p3.get("rule_political_targets"), 0.0);
+}
+
+TEST(Campaigns, CostWorkTimeWhileTheyRun) {
+  const Scenario& sc = anshan();
+  World w(sc, {.seed = 1, .scale = 0.01});
+  auto factor_at = [&](int y, int m) {
+    while (w.clock.now() < Month::of(y, m)) {
+      w.regimes.apply(w.clock.now(), w.params);
+      w.clock.advance();
+    }
+    w.regimes.apply(w.clock.now(), w.params);
+    return work_conditions_factor(w);
+  };
+  EXPECT_DOUBLE_EQ(factor_at(1948, 6), 1.0);  // no campaign
+  // March 1952: production competition, suppression of counter-revolutionaries, Three-Anti.
+  EXPECT_NEAR(factor_at(1952, 3), (1 - 0.02) * 1.04 * (1 - 0.01) * (1 - 0.03) * (1 - 0.02), 1e-12);
+  // The food shortfall of 1960 and the Soviet withdrawal lower it further.
+  const double f1960 = factor_at(1960, 9);
+  EXPECT_LT(f1960, 0.95);
+}
+
+TEST(Campaigns, LabelAndDismissAsListed) {
+  const Recorder& r = history(anshan());
+  EXPECT_NEAR(r.get("campaign.labelled", 1952), 1300 + 1544.0 * 12 / 33, 600);
+  EXPECT_NEAR(r.get("campaign.labelled", 1956), 1647, 400);
+  EXPECT_EQ(r.get("campaign.labelled", 1947), 0.0);
+  EXPECT_GT(r.get("campaign.dismissed_from_works", 1958), 0.0);
+}
+
+TEST(Leap, PoliticalTargetsOverrideTheBalancedPlan) {
+  const Recorder& r = history(anshan());
+  EXPECT_NEAR(r.get("plan.target_steel_t", 1959), 4.5e6, 1.0);  // local line weight 1 in the Leap
+  EXPECT_NEAR(r.get("plan.political_target_steel_t", 1960), 6.55e6, 1.0);
+  EXPECT_NEAR(r.get("angang.transferred_out", 1958), 37697, 0.15 * 37697);
+  EXPECT_EQ(r.get("plan.political_target_steel_t", 1957), 0.0);
+}
+
+TEST(Leap, RetreatCutsTheWorkforce) {
+  const Recorder& r = history(anshan());
+  EXPECT_GT(r.get("angang.laid_off", 1961), 0.0);
+  EXPECT_LT(r.get("angang.employees", 1962), r.get("angang.employees", 1960));
+}
+
+TEST(Leap, ScenarioWithoutTheLeapRunsFromAScenarioChangeAlone) {
+  const Scenario nl = load_scenario_file(source_path("scenarios/no_leap.toml"));
+  EXPECT_EQ(nl.name, "anshan_no_leap");
+  EXPECT_TRUE(nl.targets.empty());
+  for (const auto& e : nl.events) EXPECT_FALSE(e.kind == EventKind::kTransferOut && e.date.year() >= 1958) << e.date.str();
+  const Recorder& leap = history(anshan());
+  const Recorder& calm = history(nl);
+  for (int y = 1916; y <= 1957; ++y) EXPECT_EQ(leap.get("angang.steel_t", y), calm.get("angang.steel_t", y)) << y;
+  EXPECT_GT(leap.get("plan.target_steel_t", 1959), calm.get("plan.target_steel_t", 1959));
+  EXPECT_GT(leap.get("angang.transferred_out", 1958), calm.get("angang.transferred_out", 1958));
+}
+
+TEST(Extends, MergesByIdAndReportsBadRemovals) {
+  const std::string dir = gangdu::testing::temp_dir("extends");
+  std::filesystem::copy_file(source_path("scenarios/anshan.toml"), dir + "/anshan.toml");
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name) << text;
+    return dir + "/" + name;
+  };
+  const Scenario s = load_scenario_file(
+      write("a.toml", "[scenario]\nextends = \"anshan.toml\"\nname = \"a\"\n[[facility]]\nid = \"bf3\"\ncapacity_t = { value = 1, source = \"t\" }\n"));
+  const auto& bf3 = *std::find_if(s.facilities.begin(), s.facilities.end(), [](auto& f) { return f.id == "bf3"; });
+  EXPECT_EQ(bf3.capacity_t.value, 1.0);
+  EXPECT_EQ(bf3.name, "Blast Furnace No. 3");  // other keys inherited
+  try {
+    load_scenario_file(write("b.toml", "[scenario]\nextends = \"anshan.toml\"\n\n[[event]]\nid = \"nope\"\nremove = true\n"));
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(e.message().find("names no element"), std::string::npos);
+    EXPECT_EQ(e.line(), 4);
+  }
+  EXPECT_THROW(load_scenario_file(write("c.toml", "[scenario]\nextends = \"missing.toml\"\n")), InputError);
+  EXPECT_THROW(load_scenario_file(write("d.toml", "[scenario]\nextends = \"d.toml\"\n")), InputError);  // a cycle
+  // An error inside an inherited node names the file it came from.
+  try {
+    load_scenario_file(write("e.toml", "[scenario]\nextends = \"anshan.toml\"\n[parameters]\nbogus = 1\n"));
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.key(), "parameters.bogus");
+    EXPECT_EQ(e.file(), dir + "/e.toml");
+  }
+}
