@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/run_common.hpp"
 #include "core/csv.hpp"
+#include "experiments/forecast.hpp"
 #include "experiments/validate.hpp"
 #include "outputs/writer.hpp"
 
@@ -19,7 +20,14 @@ void register_validate(CLI::App& app) {
       "holds one; otherwise runs the scenario first");
   add_run_options(cmd, *a, true);
   cmd->add_option("--history", *history, "Historical record CSV (default: the embedded data/history/record.csv)");
-  cmd->callback([a, history]() {
+  auto fspec = std::make_shared<ForecastSpec>();
+  auto forecast = std::make_shared<bool>(false);
+  cmd->add_flag("--forecast", *forecast,
+                "Also forecast 1958 to the scenario's end: an ensemble (--runs) with its 5-95% band beside the 1949-57 "
+                "trend and the plan targets; writes DIR/forecast.csv");
+  cmd->add_option("--runs", fspec->runs, "Ensemble size for --forecast")->check(CLI::Range(2, 100000))->capture_default_str();
+  cmd->add_option("--threads", fspec->threads, "Worker threads for --forecast (0 = all cores)");
+  cmd->callback([a, history, fspec, forecast]() {
     const auto points = history->empty() ? load_default_history() : load_history_file(*history);
     const std::string series_path = a->out + "/series.csv";
     FitTable fit;
@@ -42,6 +50,15 @@ void register_validate(CLI::App& app) {
     }
     std::cout << fit_report(fit);
     std::cout << "fit table written to " << a->out << "/fit.csv\n";
+    if (*forecast) {
+      const Scenario sc = load_for(*a);
+      fspec->scale = a->scale;
+      fspec->seed = options_for(*a, sc).seed;
+      const auto rows = run_forecast(sc, *fspec);
+      write_output_dir(a->out, [&](const std::string& dir) { write_file_atomic(dir + "/forecast.csv", forecast_csv(rows)); });
+      std::cout << "\nForecast (no figure after 1957 was used to set the model)" << forecast_report(rows);
+      std::cout << "forecast written to " << a->out << "/forecast.csv\n";
+    }
   });
 }
 

@@ -1,13 +1,12 @@
 #include "experiments/ablate.hpp"
 
-#include <atomic>
 #include <cmath>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "core/rng.hpp"
 #include "engine/model.hpp"
+#include "experiments/replicates.hpp"
 
 namespace gangdu {
 
@@ -36,28 +35,26 @@ std::vector<AblationRow> run_ablation(const Scenario& sc, const AblationSpec& sp
   const size_t runs = static_cast<size_t>(spec.runs);
   const size_t nvar = spec.variables.size();
   // means[arm][run][var]
-  std::vector<double> means(arms * runs * nvar, NAN);
-  std::atomic<size_t> next{0};
-  auto worker = [&]() {
-    for (size_t job = next++; job < arms * runs; job = next++) {
-      const size_t arm = job / runs, run = job % runs;
+  std::vector<RunOptions> jobs;
+  for (size_t arm = 0; arm < arms; ++arm) {
+    for (size_t run = 0; run < runs; ++run) {
       RunOptions opt;
       opt.seed = rng::mix(spec.seed, run);  // the same seeds in every arm: paired comparisons
       opt.scale = spec.scale;
       if (arm > 0) opt.forced.emplace_back(spec.rules[arm - 1], 0.0);
-      const RunResult r = run_model(sc, opt);
-      for (size_t v = 0; v < nvar; ++v) {
-        if (!r.world->rec.has(spec.variables[v])) continue;
-        double sum = 0;
-        for (int y = spec.first_year; y <= spec.last_year; ++y) sum += r.world->rec.get(spec.variables[v], y);
-        means[(arm * runs + run) * nvar + v] = sum / (spec.last_year - spec.first_year + 1);
-      }
+      jobs.push_back(opt);
     }
-  };
-  const int threads = spec.threads > 0 ? spec.threads : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> pool;
-  for (int i = 0; i < threads; ++i) pool.emplace_back(worker);
-  for (auto& t : pool) t.join();
+  }
+  const std::vector<Recorder> recs = run_replicates(sc, jobs, spec.threads);
+  std::vector<double> means(arms * runs * nvar, NAN);
+  for (size_t job = 0; job < recs.size(); ++job) {
+    for (size_t v = 0; v < nvar; ++v) {
+      if (!recs[job].has(spec.variables[v])) continue;
+      double sum = 0;
+      for (int y = spec.first_year; y <= spec.last_year; ++y) sum += recs[job].get(spec.variables[v], y);
+      means[job * nvar + v] = sum / (spec.last_year - spec.first_year + 1);
+    }
+  }
 
   std::vector<AblationRow> rows;
   for (size_t a = 1; a < arms; ++a) {
