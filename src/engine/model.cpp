@@ -20,6 +20,7 @@ World::World(const Scenario& scenario, const RunOptions& options)
       params(scenario),
       regimes(scenario),
       facilities(scenario),
+      steel(scenario),
       rec(scenario.start.year(), scenario.end.year()),
       key_deaths(rng::key(options.seed, rng::StreamId::kDeaths)),
       key_births(rng::key(options.seed, rng::StreamId::kBirths)),
@@ -69,6 +70,7 @@ World::World(const Scenario& scenario, const RunOptions& options)
   v.plan_fulfil_steel = r.declare("plan.fulfilment_steel", S);
   v.plan_fulfil_rolled = r.declare("plan.fulfilment_rolled_steel", S);
   v.regime_index = r.declare("regime.index", S);
+  declare_steel_series(*this);
 }
 
 void step_month(World& w) {
@@ -78,7 +80,7 @@ void step_month(World& w) {
 
   // 1. Regimes and dated events.
   w.regimes.apply(m, w.params);
-  w.facilities.apply_events(w.sc, m);
+  w.facilities.apply_events(w.sc, m, w.p("removal_scale"));
   const PopulationEventTally ev = population_events(w);
 
   // 2. Planning: annual control figures in January.
@@ -143,6 +145,7 @@ void step_month(World& w) {
     }
     w.rec.set(w.v.impaired_share, y, inst > 0 ? 1.0 - use / inst : 0.0);
     w.rec.set(w.v.regime_index, y, w.regimes.current());
+    close_steel_year(w);
     w.people.compact();
   }
   w.clock.advance();
