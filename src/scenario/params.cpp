@@ -15,6 +15,7 @@ const std::vector<ParamDef>& param_defs() {
       {"pig_iron_to_steel_share", 0.0, 1.0, "share", "share of pig iron the works may send to its own steel plants"},
       // steel works: process chain, stocks, wear, quality (issue 3)
       {"coal_supply_share", 0.0, 1.5, "share", "coal delivered to the works as a share of what its coke ovens, boilers and power plant need at capacity"},
+      {"scrap_supply_share", 0.0, 1.5, "share", "scrap delivered to the open hearths as a share of what they need at capacity"},
       {"foundation_share", 0.0, 1.0, "share", "share of a plant's replacement value in foundations (buildings, pipes, rail); the rest is machines"},
       {"removal_scale", 0.0, 1.0, "share", "multiplier on the tonnage of every `removal` event (0 = counterfactual without removals)"},
       {"wear_h0", 0.0, 1.0, "per month", "impairment hazard of equipment run at design intensity"},
