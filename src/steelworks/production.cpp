@@ -12,6 +12,7 @@ SteelState::SteelState(const Scenario& sc) : chain(sc) {
   cap_year.assign(n, 0.0);
   cap_month.assign(n, 0.0);
   intensity.assign(n, 0.0);
+  built.assign(n, 0);
   params.assign(chain.param_names().size(), 0.0);
   bind_tally.assign(chain.unit_names().size() + 1, 0.0);
   for (size_t p = 0; p < n; ++p)
@@ -98,21 +99,30 @@ void produce_month(World& w) {
 
   // Rejects (R8): unusable share q0 * pressure^k, pressure = max(intensity / design, plan target / capacity).
   const double q0 = w.p("quality_q0"), qk = w.p("quality_k"), ud = w.p("wear_design_utilization");
+  const double pcap = w.p("quality_pressure_cap");
   double unusable = 0;
   for (size_t p = 0; p < n; ++p) {
     if (!ch.reports(p) || ch.external(p) || ch.stage(p) == Stage::kOre || s.flows.x[p] <= 0) continue;
     const auto st = static_cast<size_t>(ch.stage(p));
     double pressure = s.intensity[p] / ud;
     if (w.plan.active && w.usable[st] > 0) pressure = std::max(pressure, w.plan.target[st] / w.usable[st]);
+    pressure = std::min(pressure, pcap);
     unusable += std::min(1.0, q0 * std::pow(pressure, qk)) * s.flows.x[p];
   }
   w.rec.add(s.unusable, y, unusable);
 
-  // Bottlenecks: which unit binds each headline stage this month.
+  // Bottlenecks: which unit binds each headline stage this month (over the
+  // processes of the stage that have a unit built; stages with none are skipped).
   const size_t halted = ch.unit_names().size();
+  std::fill(s.built.begin(), s.built.end(), 0);
+  for (size_t i = 0; i < w.facilities.size(); ++i)
+    if (w.facilities.built(i, m)) s.built[w.facilities.process(i)] = 1;
+  int built_in_stage[kStageCount] = {0, 0, 0, 0};
+  for (size_t p = 0; p < n; ++p)
+    if (s.built[p] && ch.reports(p) && !ch.external(p)) ++built_in_stage[static_cast<size_t>(ch.stage(p))];
   for (size_t p = 0; p < n; ++p) {
-    if (!ch.reports(p) || ch.external(p) || ch.stage(p) == Stage::kOre) continue;
-    const double wgt = 1.0 / (12.0 * 3.0 * s.stages_reported[static_cast<size_t>(ch.stage(p))]);
+    if (!s.built[p] || !ch.reports(p) || ch.external(p) || ch.stage(p) == Stage::kOre) continue;
+    const double wgt = 1.0 / (12.0 * 3.0 * built_in_stage[static_cast<size_t>(ch.stage(p))]);
     if (u <= 0) {
       s.bind_tally[halted] += wgt;
     } else {

@@ -24,7 +24,7 @@ struct SteelState {
   std::vector<double> cap_month;  // this month's operating capacity by process
   std::vector<double> params;     // values of chain.param_names() this month
   std::vector<double> intensity;  // output / usable capacity by process, last month
-  std::vector<int> param_index;   // parameter names resolved once
+  std::vector<uint8_t> built;     // by process: some facility built (this month)
   std::vector<double> bind_tally;  // by unit (chain units, then "operation_halted"), this year
   std::vector<BottleneckRow> bottlenecks;  // closed years
   int stages_reported[kStageCount] = {0, 0, 0, 0};  // processes reporting to each stage
