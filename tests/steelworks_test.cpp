@@ -284,3 +284,40 @@ TEST(SteelworksRun, SeriesBottlenecksAndCounterfactual) {
   EXPECT_EQ(alt.world->rec.get("angang.equipment_removed_t", 1950), 0.0);
   EXPECT_GT(r.get("angang.equipment_removed_t", 1950), 50000.0);
 }
+
+TEST(Registry, DeliveryLagAndInvestmentSchedule) {
+  Scenario sc = one_plant(3);
+  sc.parameters["delivery_lag_months"].value = 4;
+  sc.facilities[0].import_share.value = 0.5;  // 1 - 0.5^3 = 0.875 -> 3.5 months -> 4 (rounded)
+  sc.facilities[0].investment_myuan.value = 24;
+  sc.facilities[0].construction_months = 12;
+  FacilityRegistry r(sc);
+  const Month planned = Month::of(1930, 1);
+  EXPECT_EQ(r.commissioned(0).index, planned.index + 4);
+  EXPECT_EQ(r.usable_t(0, Month{planned.index + 3}), 0.0);
+  EXPECT_GT(r.usable_t(0, Month{planned.index + 4}), 0.0);
+  double total = 0;
+  for (int i = -24; i < 24; ++i) total += r.investment_myuan(Month{planned.index + i});
+  EXPECT_NEAR(total, 24.0, 1e-9);
+  EXPECT_NEAR(r.investment_myuan(Month{planned.index + 3}), 2.0, 1e-12);  // 24 / 12 in the last month
+  // Without imports the plant starts as planned.
+  sc.facilities[0].import_share.value = 0.0;
+  FacilityRegistry r0(sc);
+  EXPECT_EQ(r0.commissioned(0).index, planned.index);
+}
+
+TEST(Registry, RepairInvestmentIsSpreadOverTheRepair) {
+  Scenario sc = one_plant(1);
+  EventSpec d = event(EventKind::kFacilityDamage, 1946, 5, 1.0);
+  EventSpec rep = event(EventKind::kFacilityRepair, 1949, 1, 1.0, 10);
+  rep.value = 5.0;
+  sc.events = {d, rep};
+  FacilityRegistry r(sc);
+  double total = 0;
+  for (Month m = Month::of(1946, 1); m < Month::of(1951, 1); m = m.next()) {
+    r.apply_events(sc, m);
+    total += r.investment_myuan(m);
+  }
+  EXPECT_NEAR(total, 5.0, 1e-9);
+  EXPECT_NEAR(r.usable_t(0, Month::of(1950, 12)), 100000.0, 1e-6);
+}

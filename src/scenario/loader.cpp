@@ -439,6 +439,9 @@ Scenario parse(const toml::table& root, const std::string& file) {
     f.capacity_t = r.param("capacity_t", 0, 1e9);
     f.built = r.month("built");
     f.built_source = r.str("built_source");
+    if (r.has("investment_myuan")) f.investment_myuan = r.param("investment_myuan", 0, 1e5);
+    if (r.has("construction_months")) f.construction_months = static_cast<int>(r.num("construction_months", 1, 240));
+    if (r.has("import_share")) f.import_share = r.param("import_share", 0, 1);
     sc.facilities.push_back(std::move(f));
   });
 
@@ -474,7 +477,10 @@ Scenario parse(const toml::table& root, const std::string& file) {
           else if (c == "machines") e.component = Component::kMachines;
           else r.fail(r.table().get("component"), "component", "unknown component '" + c + "' (all, foundation, machines)");
         }
-        if (e.kind == EventKind::kFacilityRepair) e.months = static_cast<int>(r.num("months", 1, 240));
+        if (e.kind == EventKind::kFacilityRepair) {
+          e.months = static_cast<int>(r.num("months", 1, 240));
+          if (r.has("investment_myuan")) e.value = r.num("investment_myuan", 0, 1e5);
+        }
         break;
       }
       case EventKind::kRemoval: {

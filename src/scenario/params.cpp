@@ -26,6 +26,7 @@ const std::vector<ParamDef>& param_defs() {
       {"maintenance_reference", 0.001, 0.2, "share/yr", "maintenance spending at which wear_restore_rate applies"},
       {"quality_q0", 0.0, 1.0, "share", "unusable share of output at design intensity and no plan pressure"},
       {"quality_k", 0.0, 20.0, "exponent", "elasticity of the unusable share to pressure (intensity or plan target / capacity)"},
+      {"delivery_lag_months", 0.0, 120.0, "months", "months by which imported (Soviet) equipment and designs arrived late (R7); a plant waits for its last essential item (base value, read at start)"},
       {"quality_pressure_cap", 1.0, 100.0, "ratio", "pressure above which targets are treated as unattainable and add no further rejects"},
       {"smallfurnace_iron_furnaces", 0.0, 1e6, "furnaces", "small (native) iron furnaces in operation"},
       {"smallfurnace_steel_furnaces", 0.0, 1e6, "furnaces", "small steel furnaces in operation"},

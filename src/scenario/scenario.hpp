@@ -70,8 +70,12 @@ struct FacilitySpec {
   Stage stage = Stage::kPigIron;  // headline stage (from the process when `process` is given)
   std::string process;            // process id (legacy scenarios give only `stage`)
   Param capacity_t;  // annual capacity at full use, units of the process's product
-  Month built;       // month it first produces
+  Month built;       // month it first produces (planned, before any delivery lag)
   std::string built_source;
+  // Optional (FFYP programme, L2732-2747; R7 delivery lags, L2833-2867):
+  Param investment_myuan;    // construction cost, million yuan (0 if not given)
+  int construction_months = 24;  // spending spread over the months before commissioning
+  Param import_share;        // share of its equipment imported (Soviet), late by `delivery_lag_months`
   Location where;
 };
 
@@ -96,7 +100,7 @@ struct EventSpec {
   std::string target;  // facility id, ethnicity, or parameter name
   double share = 0.0;  // damage/repair/repatriate share
   int months = 1;      // repair duration
-  double value = 0.0;  // kSetParam value; kSendBack persons; kRemoval tonnes
+  double value = 0.0;  // kSetParam value; kSendBack persons; kRemoval tonnes; kFacilityRepair million yuan
   std::vector<std::string> targets;  // kRemoval: facility ids
   Component component = Component::kAll;  // damage/repair: which stock
   std::string source;

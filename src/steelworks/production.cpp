@@ -35,6 +35,7 @@ void declare_steel_series(World& w) {
   s.foundation_share = r.declare("angang.foundation_stock_share", S);
   s.asset_value_share = r.declare("angang.asset_value_intact_share", S);
   s.removed_t = r.declare("angang.equipment_removed_t", S);
+  s.investment = r.declare("angang.investment_myuan", F);
   s.ratio_steel_pig = r.declare("angang.capacity_ratio_steel_to_pig_iron", S);
   s.ratio_rolled_steel = r.declare("angang.capacity_ratio_rolled_to_steel", S);
   s.pig_surplus = r.declare("angang.pig_iron_surplus_t", F);
@@ -133,6 +134,9 @@ void produce_month(World& w) {
   // Wear: hazard rising with intensity above design, restored by maintenance.
   const double restore = w.p("wear_restore_rate") * w.p("maintenance_share") / w.p("maintenance_reference");
   w.facilities.wear_month(m, s.intensity, w.p("wear_h0"), w.p("wear_k"), ud, std::min(1.0, restore));
+
+  // Capital spending on construction and repair (million yuan).
+  w.rec.add(s.investment, y, w.facilities.investment_myuan(m));
 
   // Small furnaces (1958 mobilization): a separate low-tech sector.
   const SmallFurnaceMonth sf = small_furnace_month(w.params);

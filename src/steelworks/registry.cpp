@@ -10,7 +10,6 @@ FacilityRegistry::FacilityRegistry(const Scenario& sc) {
     id_.push_back(f.id);
     stage_.push_back(f.stage);
     design_t_.push_back(f.capacity_t.value);
-    built_.push_back(f.built);
     size_t p = 0;
     for (size_t j = 0; j < sc.processes.size(); ++j)
       if (sc.processes[j].id == f.process) p = j;
@@ -19,7 +18,16 @@ FacilityRegistry::FacilityRegistry(const Scenario& sc) {
     reports_.push_back(ps && ps->reports ? 1 : 0);
     machine_t_.push_back(ps ? f.capacity_t.value / 1000.0 * ps->machine_t_per_kt.value : 0.0);
     essential_.push_back(ps ? std::max(1.0, ps->essential_items.value) : 1.0);
+    // Delivery lag (R7): the plant waits for its last essential item; each is
+    // imported with probability import_share and then arrives lag months late.
+    const auto lag_it = sc.parameters.find("delivery_lag_months");
+    const double lag = lag_it == sc.parameters.end() ? 0.0 : lag_it->second.value;
+    const double late = 1.0 - std::pow(1.0 - std::clamp(f.import_share.value, 0.0, 1.0), essential_.back());
+    built_.push_back(Month{f.built.index + static_cast<int32_t>(std::lround(lag * late))});
+    invest_myuan_.push_back(f.investment_myuan.value);
+    construction_months_.push_back(std::max(1, f.construction_months));
   }
+  rep_invest_.assign(size(), 0.0);
   found_.assign(size(), 1.0);
   mach_.assign(size(), 1.0);
   lines_.assign(size(), 1.0);
@@ -89,6 +97,7 @@ void FacilityRegistry::apply_events(const Scenario& sc, Month m, double removal_
         rep_found_[u] = fnd ? std::min(e.share, 1.0 - found_[u]) / n : 0.0;
         rep_mach_[u] = mch ? std::min(e.share, 1.0 - mach_[u]) / n : 0.0;
         rep_lines_[u] = mch ? std::min(e.share, 1.0 - lines_[u]) / n : 0.0;
+        rep_invest_[u] = e.value / n;
         repair_months_left_[u] = e.months;
         break;
       }
@@ -107,6 +116,16 @@ void FacilityRegistry::wear_month(Month m, const std::vector<double>& intensity,
     const double h = in > 0 ? std::min(1.0, h0 * std::pow(in / u_design, k)) : 0.0;
     wear_[i] = std::clamp(wear_[i] + h * (1.0 - wear_[i]) - restore * wear_[i], 0.0, 1.0);
   }
+}
+
+double FacilityRegistry::investment_myuan(Month m) const {
+  double sum = 0;
+  for (size_t i = 0; i < size(); ++i) {
+    if (invest_myuan_[i] > 0 && m < built_[i] && !(m.index < built_[i].index - construction_months_[i]))
+      sum += invest_myuan_[i] / construction_months_[i];
+    if (repair_months_left_[i] > 0) sum += rep_invest_[i];
+  }
+  return sum;
 }
 
 double FacilityRegistry::usable_t(size_t i, Month m) const {

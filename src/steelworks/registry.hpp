@@ -62,6 +62,12 @@ class FacilityRegistry {
   double wear(size_t i) const { return wear_[i]; }
   // Machine tonnes removed so far (all removal events).
   double removed_t() const { return removed_t_; }
+  // Capital spending this month (million yuan): construction of units being
+  // built and repairs in progress that carry an investment.
+  double investment_myuan(Month m) const;
+  // Month a unit first produces: planned `built` plus the delivery lag of its
+  // imported equipment, L x (1 - (1 - import_share)^k), k essential items.
+  Month commissioned(size_t i) const { return built_[i]; }
 
  private:
   void repair_step(size_t u);
@@ -78,6 +84,9 @@ class FacilityRegistry {
   // Repair in progress: per-month restoration of each stock.
   std::vector<double> rep_found_, rep_mach_, rep_lines_;
   std::vector<int> repair_months_left_;
+  std::vector<double> invest_myuan_;       // construction cost
+  std::vector<int> construction_months_;
+  std::vector<double> rep_invest_;         // repair spending per month while repairing
   double removed_t_ = 0;
   size_t next_event_ = 0;
 };

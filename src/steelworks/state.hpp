@@ -32,7 +32,7 @@ struct SteelState {
   // Series handles.
   int unusable = -1, sf_iron = -1, sf_steel = -1, sf_unusable = -1;
   int restartable_pig = -1, restartable_steel = -1, wear_share = -1;
-  int machine_share = -1, foundation_share = -1, asset_value_share = -1, removed_t = -1;
+  int machine_share = -1, foundation_share = -1, asset_value_share = -1, removed_t = -1, investment = -1;
   int ratio_steel_pig = -1, ratio_rolled_steel = -1, pig_surplus = -1, operation_rate_pig = -1;
   std::vector<int> process_output;  // angang.output.<process>
 };
