@@ -101,11 +101,11 @@ struct EventSpec {
   double share = 0.0;  // damage/repair/repatriate share
   int months = 1;      // repair duration
   double value = 0.0;  // kSetParam value; kSendBack persons; kRemoval tonnes; kFacilityRepair million yuan
-  std::vector<std::string> targets;  // kRemoval: facility ids
-  Component component = Component::kAll;  // damage/repair: which stock
   std::string source;
   std::string note;
   Location where;
+  std::vector<std::string> targets;  // kRemoval: facility ids
+  Component component = Component::kAll;  // damage/repair: which stock
 };
 
 struct RegimeSpec {
