@@ -5,4 +5,5 @@ namespace gangdu::cli {
 // Each subcommand registers itself on the app; main() dispatches.
 void register_run(CLI::App& app);
 void register_validate(CLI::App& app);
+void register_experiment(CLI::App& app);
 }  // namespace gangdu::cli

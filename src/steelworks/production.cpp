@@ -72,7 +72,14 @@ void produce_month(World& w) {
   w.installed = w.facilities.installed_by_stage(m);
   w.facilities.usable_by_process(m, s.cap_year);
   const double u = w.p("steel_utilization");
-  for (size_t p = 0; p < n; ++p) s.cap_month[p] = s.cap_year[p] * u / 12.0;
+  // The production units' decisions (enterprises/unit_behaviour: supply, late
+  // deliveries, sectionalism, quota restriction) scale the processes that
+  // report to each headline stage; support processes run as the chain needs.
+  const StageArray& e = w.ent.units.output_factor;
+  for (size_t p = 0; p < n; ++p) {
+    const double f = ch.reports(p) && !ch.external(p) ? e[static_cast<size_t>(ch.stage(p))] : 1.0;
+    s.cap_month[p] = s.cap_year[p] * u * f / 12.0;
+  }
   for (size_t k = 0; k < s.params.size(); ++k) s.params[k] = w.params.get(ch.param_names()[k]);
   ch.solve(s.cap_month, s.params, s.flows);
 
@@ -86,6 +93,7 @@ void produce_month(World& w) {
   w.rec.add(w.v.pig_iron, y, pig);
   w.rec.add(w.v.steel, y, steel);
   w.rec.add(w.v.rolled, y, rolled);
+  w.ent.units.month_output = {pig, pig, steel, rolled};
   w.plan.year_output[1] += pig;
   w.plan.year_output[2] += steel;
   w.plan.year_output[3] += rolled;

@@ -6,6 +6,16 @@
 namespace gangdu {
 
 FacilityRegistry::FacilityRegistry(const Scenario& sc) {
+  // Tonnes of ore-stage product per tonne of pig iron: the input coefficient of
+  // a pig-iron process on a product made by an ore-stage process.
+  double ore_per_pig = 1.0;
+  for (const ProcessSpec& p : sc.processes) {
+    if (!p.reports || p.stage != Stage::kPigIron) continue;
+    for (const InputSpec& in : p.inputs)
+      for (const ProcessSpec& q : sc.processes)
+        if (q.reports && q.stage == Stage::kOre && q.product == in.product && in.per_t.value > 0)
+          ore_per_pig = in.per_t.value;
+  }
   for (const FacilitySpec& f : sc.facilities) {
     id_.push_back(f.id);
     stage_.push_back(f.stage);
@@ -18,6 +28,7 @@ FacilityRegistry::FacilityRegistry(const Scenario& sc) {
     reports_.push_back(ps && ps->reports ? 1 : 0);
     machine_t_.push_back(ps ? f.capacity_t.value / 1000.0 * ps->machine_t_per_kt.value : 0.0);
     essential_.push_back(ps ? std::max(1.0, ps->essential_items.value) : 1.0);
+    stage_scale_.push_back(f.stage == Stage::kOre ? 1.0 / ore_per_pig : 1.0);
     // Delivery lag (R7): the plant waits for its last essential item; each is
     // imported with probability import_share and then arrives lag months late.
     const auto lag_it = sc.parameters.find("delivery_lag_months");
@@ -52,9 +63,12 @@ void FacilityRegistry::repair_step(size_t i) {
 }
 
 void FacilityRegistry::apply_events(const Scenario& sc, Month m, double removal_scale) {
-  // Repairs in progress restore a fixed share of each stock each month.
+  // Repairs in progress restore a fixed share of each stock for each month
+  // elapsed since the last call.
+  const int elapsed = last_month_.index < 0 ? 1 : std::max(0, m.index - last_month_.index);
+  last_month_ = m;
   for (size_t i = 0; i < size(); ++i)
-    if (repair_months_left_[i] > 0) repair_step(i);
+    for (int k = 0; k < elapsed && repair_months_left_[i] > 0; ++k) repair_step(i);
   while (next_event_ < sc.events.size() && sc.events[next_event_].date <= m) {
     const EventSpec& e = sc.events[next_event_++];
     if (e.kind == EventKind::kRemoval) {
@@ -143,14 +157,14 @@ double FacilityRegistry::damaged_share(size_t i) const { return 1.0 - std::min(f
 std::array<double, kStageCount> FacilityRegistry::usable_by_stage(Month m) const {
   std::array<double, kStageCount> s{};
   for (size_t i = 0; i < size(); ++i)
-    if (reports_[i]) s[static_cast<size_t>(stage_[i])] += usable_t(i, m);
+    if (reports_[i]) s[static_cast<size_t>(stage_[i])] += usable_t(i, m) * stage_scale_[i];
   return s;
 }
 
 std::array<double, kStageCount> FacilityRegistry::installed_by_stage(Month m) const {
   std::array<double, kStageCount> s{};
   for (size_t i = 0; i < size(); ++i)
-    if (reports_[i] && !(m < built_[i])) s[static_cast<size_t>(stage_[i])] += design_t_[i];
+    if (reports_[i] && !(m < built_[i])) s[static_cast<size_t>(stage_[i])] += design_t_[i] * stage_scale_[i];
   return s;
 }
 

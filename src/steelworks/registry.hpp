@@ -43,6 +43,8 @@ class FacilityRegistry {
   double restartable_t(size_t i, Month m) const;
   bool built(size_t i, Month m) const { return !(m < built_[i]); }
   // Usable and design capacity summed by stage (tonnes/yr), over units built by m.
+  // The ore stage is counted in tonnes of pig iron it supports (burden capacity
+  // / the blast furnaces' burden coefficient), the unit the planners balance in.
   std::array<double, kStageCount> usable_by_stage(Month m) const;
   std::array<double, kStageCount> installed_by_stage(Month m) const;
   // Usable capacity summed by process (units/yr).
@@ -78,6 +80,7 @@ class FacilityRegistry {
   std::vector<double> design_t_;
   std::vector<double> machine_t_;   // machine stock at full strength, t
   std::vector<double> essential_;   // essential items per line
+  std::vector<double> stage_scale_; // headline-stage units per unit of product (ore: 1 / burden per t pig iron)
   std::vector<Month> built_;
   std::vector<double> found_, mach_, lines_, wear_;
   std::vector<uint8_t> idle_;       // stopped without damage
@@ -89,6 +92,7 @@ class FacilityRegistry {
   std::vector<double> rep_invest_;         // repair spending per month while repairing
   double removed_t_ = 0;
   size_t next_event_ = 0;
+  Month last_month_{-1};
 };
 
 }  // namespace gangdu
