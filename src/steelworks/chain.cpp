@@ -105,7 +105,9 @@ void Chain::solve(const std::vector<double>& cap, const std::vector<double>& par
     f.x[p] = params[static_cast<size_t>(procs_[p].supply_param)] * need;
   }
 
+  f.iterations = 0;
   for (int iter = 0; iter < 60; ++iter) {
+    ++f.iterations;
     double change = 0;
     std::fill(f.supply.begin(), f.supply.end(), 0.0);
     for (size_t p = 0; p < np; ++p)
@@ -150,7 +152,7 @@ void Chain::solve(const std::vector<double>& cap, const std::vector<double>& par
       f.bind[p] = b;
       f.supply[pr.product] += x;
     }
-    if (change < 1e-12) break;
+    if (change < 1e-10) break;
   }
   std::fill(f.used.begin(), f.used.end(), 0.0);
   for (size_t p = 0; p < np; ++p)

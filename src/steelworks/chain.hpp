@@ -48,6 +48,7 @@ class Chain {
     std::vector<double> used;    // amount of each product drawn by consumers
     std::vector<int> bind;       // per process: -1 own capacity, else the index of its binding input
     std::vector<double> lim;     // scratch: limit on each process from each input
+    int iterations = 0;          // fixed-point passes used
   };
 
   // Solves one month. `cap` = capacity of each process this month (ignored for
