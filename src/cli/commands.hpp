@@ -6,4 +6,5 @@ namespace gangdu::cli {
 void register_run(CLI::App& app);
 void register_validate(CLI::App& app);
 void register_experiment(CLI::App& app);
+void register_plan(CLI::App& app);  // gangdu plan (issue 9)
 }  // namespace gangdu::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   gangdu::cli::register_run(app);
   gangdu::cli::register_validate(app);
   gangdu::cli::register_experiment(app);
+  gangdu::cli::register_plan(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -28,6 +28,7 @@ enum class StreamId : uint64_t {
   kInitial = 9,
   kCity = 10,
   kUnits = 11,
+  kEconomy = 12,  // synthetic economies for `gangdu plan generate`
 };
 
 constexpr uint64_t splitmix64(uint64_t x) {

@@ -1,0 +1,118 @@
+// Benchmarks of the planning engine (issue 9): each method at 10^3..10^6
+// products on synthetic economies (nonzeros ~ n ln n), and the same problems
+// through COIN-OR CLP directly. Run scripts/bench-plan.sh for the table.
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+
+#include "planning/economy/io.hpp"
+#include "planning/economy/methods.hpp"
+
+namespace {
+using namespace gangdu::plan;
+
+// One economy per (size, tight) kept for the process; generation is not timed.
+const Economy& economy(int64_t n, bool tight) {
+  static std::map<std::pair<int64_t, bool>, std::unique_ptr<Economy>> cache;
+  auto& slot = cache[{n, tight}];
+  if (!slot) {
+    GenerateOptions o;
+    o.products = static_cast<int32_t>(n);
+    o.seed = 2026;
+    if (tight) {
+      o.tightness = 0.1;    // capacities within +-10% of the unconstrained balance: some bind
+      o.labour_slack = 0.05;
+    }
+    slot = std::make_unique<Economy>(generate_economy(o));
+  }
+  return *slot;
+}
+
+double peak_rss_mb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss / 1024.0;
+}
+
+void counters(benchmark::State& st, const Economy& e, const PlanResult& r) {
+  st.counters["products"] = e.size();
+  st.counters["nnz"] = static_cast<double>(e.nnz());
+  st.counters["residual"] = r.residual;
+  st.counters["iterations"] = static_cast<double>(r.iterations);
+  st.counters["theta"] = r.theta;
+  st.counters["feasible"] = r.feasible ? 1 : 0;
+  st.counters["peak_rss_MB"] = peak_rss_mb();
+}
+
+void BM_PlanBalance(benchmark::State& st) {
+  const Economy& e = economy(st.range(0), false);
+  Options o;
+  PlanResult r;
+  for (auto _ : st) {
+    r = solve_balance(e, o);
+    benchmark::DoNotOptimize(r.gross.data());
+  }
+  counters(st, e, r);
+}
+
+void BM_PlanBalanceClp(benchmark::State& st) {
+  const Economy& e = economy(st.range(0), false);
+  PlanResult r;
+  for (auto _ : st) {
+    r = solve_balance_with_clp(e);
+    benchmark::DoNotOptimize(r.gross.data());
+  }
+  counters(st, e, r);
+  // agreement with the iterative balance
+  const PlanResult b = solve_balance(e, Options{});
+  double gap = 0, mx = 1;
+  for (int32_t i = 0; i < e.size(); ++i) {
+    gap = std::max(gap, std::abs(b.gross[i] - r.gross[i]));
+    mx = std::max(mx, b.gross[i]);
+  }
+  st.counters["gap_vs_balance"] = gap / mx;
+}
+
+void BM_PlanRation(benchmark::State& st) {
+  const Economy& e = economy(st.range(0), true);
+  PlanResult r;
+  for (auto _ : st) {
+    r = solve_ration(e, Options{});
+    benchmark::DoNotOptimize(r.gross.data());
+  }
+  counters(st, e, r);
+}
+
+void BM_PlanLp(benchmark::State& st) {
+  const Economy& e = economy(st.range(0), true);
+  PlanResult r;
+  for (auto _ : st) {
+    r = solve_lp(e, Options{});
+    benchmark::DoNotOptimize(r.gross.data());
+  }
+  counters(st, e, r);
+}
+
+void BM_PlanHarmony(benchmark::State& st) {
+  const Economy& e = economy(st.range(0), true);
+  Options o;
+  o.harmony_iterations = 200;
+  PlanResult r;
+  for (auto _ : st) {
+    r = solve_harmony(e, o);
+    benchmark::DoNotOptimize(r.gross.data());
+  }
+  counters(st, e, r);
+}
+
+}  // namespace
+
+BENCHMARK(BM_PlanBalance)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_PlanBalanceClp)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_PlanLp)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_PlanHarmony)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_PlanRation)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Iterations(1);
