@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "experiments/validate.hpp"
 #include "outputs/writer.hpp"
+#include "steelworks/production.hpp"
 
 namespace gangdu::cli {
 
@@ -63,6 +64,7 @@ RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet) {
                                             [&](const std::string& v, int y) { return rec.get(v, y); });
   write_output_dir(a.out, [&](const std::string& dir) {
     write_file_atomic(dir + "/series.csv", series_csv(rec));
+    write_file_atomic(dir + "/bottlenecks.csv", bottlenecks_csv(*r.world));
     auto manifest = make_manifest(sc, opt, r);
     manifest["overall_mape_percent"] = fit.overall_mape;
     write_file_atomic(dir + "/fit.csv", fit_csv(fit));
@@ -72,7 +74,8 @@ RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet) {
     std::cout << fmt::format("gangdu: ran '{}' {}..{} (seed {}, scale {}) in {:.2f} s; peak {} persons\n", sc.name,
                              sc.start.str(), sc.end.str(), opt.seed, opt.scale, r.wall_seconds,
                              static_cast<long long>(static_cast<double>(r.world->peak_agents) / opt.scale));
-    std::cout << fmt::format("outputs: {}/series.csv, {}/manifest.json, {}/fit.csv\n", a.out, a.out, a.out);
+    std::cout << fmt::format("outputs: {}/series.csv, {}/manifest.json, {}/fit.csv, {}/bottlenecks.csv\n", a.out, a.out,
+                             a.out, a.out);
     std::cout << fmt::format("{:>6} {:>12} {:>12} {:>12} {:>10} {:>11} {:>10}\n", "year", "pig_iron_t", "steel_t",
                              "rolled_t", "employees", "population", "japanese");
     for (int y : {1925, 1930, 1937, 1943, 1945, 1947, 1949, 1952, 1955, 1957, 1960, 1964}) {

@@ -25,6 +25,7 @@ World::World(const Scenario& scenario, const RunOptions& options)
       params(scenario),
       regimes(scenario),
       facilities(scenario),
+      steel(scenario),
       rec(scenario.start.year(), scenario.end.year()),
       key_deaths(rng::key(options.seed, rng::StreamId::kDeaths)),
       key_births(rng::key(options.seed, rng::StreamId::kBirths)),
@@ -107,6 +108,7 @@ World::World(const Scenario& scenario, const RunOptions& options)
   v.campaign_labelled = r.declare("campaign.labelled", F);
   v.campaign_dismissed = r.declare("campaign.dismissed_from_works", F);
   v.transferred_out = r.declare("angang.transferred_out", F);
+  declare_steel_series(*this);
 }
 
 void step_month(World& w) {
@@ -116,7 +118,7 @@ void step_month(World& w) {
 
   // 1. Regimes and dated events.
   w.regimes.apply(m, w.params);
-  w.facilities.apply_events(w.sc, m);
+  w.facilities.apply_events(w.sc, m, w.p("removal_scale"));
   const PopulationEventTally ev = population_events(w);
   const CampaignTally ct = campaign_month(w);
 
@@ -206,6 +208,7 @@ void step_month(World& w) {
     }
     w.rec.set(w.v.impaired_share, y, inst > 0 ? 1.0 - use / inst : 0.0);
     w.rec.set(w.v.regime_index, y, w.regimes.current());
+    close_steel_year(w);
     w.people.compact();
   }
   w.clock.advance();

@@ -13,6 +13,7 @@
 #include "regimes/timeline.hpp"
 #include "scenario/scenario.hpp"
 #include "steelworks/registry.hpp"
+#include "steelworks/state.hpp"
 
 namespace gangdu {
 
@@ -66,6 +67,7 @@ struct World {
   ParamTable params;
   RegimeTimeline regimes;
   FacilityRegistry facilities;
+  SteelState steel;  // process chain, flows, bottlenecks (steelworks layer)
   Population people;
   std::vector<uint64_t> household_head;  // person id heading each household
   std::vector<uint8_t> household_leaving;  // scratch: households leaving this month

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sstream>
 
@@ -55,6 +56,19 @@ class Reader {
     return n.as_string()->get();
   }
   std::string str_or(const std::string& k, const std::string& dflt) { return has(k) ? str(k) : (get(k), dflt); }
+
+  std::vector<std::string> str_list(const std::string& k) {
+    const toml::node& n = need(k);
+    const toml::array* a = n.as_array();
+    if (!a) fail(&n, k, std::string("expected an array of strings, found ") + type_name(n));
+    std::vector<std::string> out;
+    for (const toml::node& e : *a) {
+      if (!e.is_string()) fail(&e, k, std::string("expected a string, found ") + type_name(e));
+      out.push_back(e.as_string()->get());
+    }
+    if (out.empty()) fail(&n, k, "empty list");
+    return out;
+  }
 
   double num(const std::string& k, double lo, double hi) {
     const toml::node& n = need(k);
@@ -154,6 +168,7 @@ EventKind parse_event_kind(Reader& r, const std::string& k) {
       {"facility_idle", EventKind::kFacilityIdle},     {"facility_restart", EventKind::kFacilityRestart},
       {"repatriate", EventKind::kRepatriate},          {"send_back", EventKind::kSendBack},
       {"set_param", EventKind::kSetParam},             {"transfer_out", EventKind::kTransferOut},
+      {"removal", EventKind::kRemoval},
   };
   for (auto& [name, kind] : kinds)
     if (s == name) return kind;
@@ -215,6 +230,125 @@ void apply_override(toml::table& root, const Override& o, const std::string& fil
   }
   if (!existing) throw InputError(where, 0, 0, o.key, "no such key in " + file);
   parent->insert_or_assign(last, *newval);
+}
+
+// --- the process chain ([[process]]) ---------------------------------------
+
+void parse_processes(Reader& top, Scenario& sc) {
+  std::set<std::string> pids;
+  std::vector<std::pair<std::string, Location>> input_refs;  // product, where (checked once all are read)
+  std::vector<const toml::node*> input_nodes;
+  each_table(top, "process", [&](Reader& r, size_t) {
+    ProcessSpec p;
+    p.where = where_of(r.table());
+    p.id = r.str("id");
+    if (!pids.insert(p.id).second) r.fail(r.table().get("id"), "id", "duplicate process id '" + p.id + "'");
+    p.name = r.str("name");
+    p.product = r.str("product");
+    p.unit = r.str_or("unit", "t");
+    if (r.has("stage")) {
+      const std::string st = r.str("stage");
+      auto s = parse_stage(st);
+      if (!s) r.fail(r.table().get("stage"), "stage", "unknown stage '" + st + "' (one of: ore, pig_iron, steel, rolled)");
+      p.stage = *s;
+      p.reports = true;
+    }
+    p.supply_param = r.str_or("supply_param", "");
+    if (!p.supply_param.empty() && !find_param_def(p.supply_param))
+      r.fail(r.table().get("supply_param"), "supply_param", "unknown parameter '" + p.supply_param + "'");
+    if (p.supply_param.empty()) {
+      p.machine_t_per_kt = r.param("machine_t_per_kt", 0, 1e4);
+      p.essential_items = r.param("essential_items", 1, 100);
+    } else {
+      p.essential_items.value = 1;
+    }
+    if (r.has("inputs")) {
+      const toml::node* n = r.get("inputs");
+      const toml::array* a = n->as_array();
+      if (!a) r.fail(n, "inputs", "expected an array of { product, per_t, source } tables");
+      for (size_t i = 0; i < a->size(); ++i) {
+        const toml::node& e = (*a)[i];
+        const toml::table* t = e.as_table();
+        if (!t) r.fail(&e, "inputs", "expected a { product, per_t, source } table");
+        Reader ir(*t, r.key("inputs") + "[" + std::to_string(i) + "]", r.file(), where_of(e));
+        InputSpec in;
+        in.product = ir.str("product");
+        in.per_t.value = ir.num("per_t", 1e-9, 1e4);
+        in.per_t.source = ir.str("source");
+        if (in.per_t.source.empty()) ir.fail(t->get("source"), "source", "a source is required (seed line or \"assumption: ...\")");
+        in.share_param = ir.str_or("share_param", "");
+        if (!in.share_param.empty() && !find_param_def(in.share_param))
+          ir.fail(t->get("share_param"), "share_param", "unknown parameter '" + in.share_param + "'");
+        ir.finish();
+        input_refs.push_back({in.product, where_of(e)});
+        input_nodes.push_back(&e);
+        p.inputs.push_back(std::move(in));
+      }
+    } else {
+      r.mark_used("inputs");
+    }
+    sc.processes.push_back(std::move(p));
+  });
+  // Every input must be made by some process; the chain must have no cycle.
+  for (size_t i = 0; i < input_refs.size(); ++i) {
+    const auto& [prod, loc] = input_refs[i];
+    if (std::none_of(sc.processes.begin(), sc.processes.end(), [&](auto& p) { return p.product == prod; }))
+      throw InputError(top.file(), loc.line, loc.column, "process.inputs.product",
+                       "no process makes product '" + prod + "'");
+  }
+  // Cycle check: depth-first over product -> producers -> their inputs.
+  const size_t n = sc.processes.size();
+  std::vector<int> state(n, 0);  // 0 new, 1 on stack, 2 done
+  std::function<void(size_t)> visit = [&](size_t i) {
+    state[i] = 1;
+    for (const InputSpec& in : sc.processes[i].inputs)
+      for (size_t j = 0; j < n; ++j) {
+        if (sc.processes[j].product != in.product) continue;
+        if (state[j] == 1)
+          throw InputError(top.file(), sc.processes[i].where.line, sc.processes[i].where.column,
+                           "process." + sc.processes[i].id,
+                           "the chain has a cycle: '" + sc.processes[i].id + "' draws on '" + in.product +
+                               "', which depends on it");
+        if (state[j] == 0) visit(j);
+      }
+    state[i] = 2;
+  };
+  for (size_t i = 0; i < n; ++i)
+    if (state[i] == 0) visit(i);
+}
+
+// A scenario without [[process]] tables gets the four-stage chain of the
+// foundation: ore -> pig iron -> steel -> rolled, with the coefficients taken
+// from the (base) parameters steel_per_pig_iron and rolled_per_steel.
+void synthesize_legacy_chain(Scenario& sc) {
+  auto proc = [&](Stage s) {
+    ProcessSpec p;
+    p.id = stage_name(s);
+    p.name = p.id;
+    p.product = p.id;
+    p.unit = "t";
+    p.reports = true;
+    p.stage = s;
+    p.essential_items.value = 1;
+    return p;
+  };
+  const Param& spp = sc.parameters.at("steel_per_pig_iron");
+  const Param& rps = sc.parameters.at("rolled_per_steel");
+  ProcessSpec ore = proc(Stage::kOre), pig = proc(Stage::kPigIron), steel = proc(Stage::kSteel),
+              rolled = proc(Stage::kRolled);
+  auto input = [](const char* product, double a, const std::string& source, const char* share) {
+    InputSpec in;
+    in.product = product;
+    in.per_t.value = a;
+    in.per_t.source = source;
+    in.share_param = share;
+    return in;
+  };
+  pig.inputs.push_back(input("ore", 1.0, "ore capacity is stated in tonnes of pig iron it supports", ""));
+  steel.inputs.push_back(input("pig_iron", spp.value > 0 ? 1.0 / spp.value : 1e4,
+                               "1 / steel_per_pig_iron: " + spp.source, "pig_iron_to_steel_share"));
+  rolled.inputs.push_back(input("steel", rps.value > 0 ? 1.0 / rps.value : 1e4, "1 / rolled_per_steel: " + rps.source, ""));
+  sc.processes = {ore, pig, steel, rolled};
 }
 
 Scenario parse(const toml::table& root, const std::string& file) {
@@ -282,19 +416,37 @@ Scenario parse(const toml::table& root, const std::string& file) {
     // The first regime covers the scenario from its start.
   }
 
+  parse_processes(top, sc);
+  const bool legacy_chain = sc.processes.empty();
+
   each_table(top, "facility", [&](Reader& r, size_t) {
     FacilitySpec f;
     f.where = where_of(r.table());
     f.id = r.str("id");
     if (!ids.insert("facility:" + f.id).second) r.fail(r.table().get("id"), "id", "duplicate facility id '" + f.id + "'");
     f.name = r.str("name");
-    const std::string st = r.str("stage");
-    auto s = parse_stage(st);
-    if (!s) r.fail(r.table().get("stage"), "stage", "unknown stage '" + st + "' (one of: ore, pig_iron, steel, rolled)");
-    f.stage = *s;
+    if (legacy_chain) {
+      const std::string st = r.str("stage");
+      auto s = parse_stage(st);
+      if (!s) r.fail(r.table().get("stage"), "stage", "unknown stage '" + st + "' (one of: ore, pig_iron, steel, rolled)");
+      f.stage = *s;
+      f.process = st;
+    } else {
+      if (r.has("stage"))
+        r.fail(r.table().get("stage"), "stage", "give `process` (the scenario defines [[process]] tables), not `stage`");
+      f.process = r.str("process");
+      auto it = std::find_if(sc.processes.begin(), sc.processes.end(), [&](auto& p) { return p.id == f.process; });
+      if (it == sc.processes.end()) r.fail(r.table().get("process"), "process", "no process with id '" + f.process + "'");
+      if (!it->supply_param.empty())
+        r.fail(r.table().get("process"), "process", "process '" + f.process + "' is an outside supply and has no facilities");
+      f.stage = it->stage;
+    }
     f.capacity_t = r.param("capacity_t", 0, 1e9);
     f.built = r.month("built");
     f.built_source = r.str("built_source");
+    if (r.has("investment_myuan")) f.investment_myuan = r.param("investment_myuan", 0, 1e5);
+    if (r.has("construction_months")) f.construction_months = static_cast<int>(r.num("construction_months", 1, 240));
+    if (r.has("import_share")) f.import_share = r.param("import_share", 0, 1);
     sc.facilities.push_back(std::move(f));
   });
 
@@ -323,8 +475,35 @@ Scenario parse(const toml::table& root, const std::string& file) {
           r.fail(r.table().get("date"), "date",
                  "date out of order: event on '" + e.target + "' at " + e.date.str() + " before it was built (" +
                      it->built.str() + ")");
-        if (e.kind == EventKind::kFacilityDamage || e.kind == EventKind::kFacilityRepair) e.share = r.num("share", 0, 1);
-        if (e.kind == EventKind::kFacilityRepair) e.months = static_cast<int>(r.num("months", 1, 240));
+        if (e.kind == EventKind::kFacilityDamage || e.kind == EventKind::kFacilityRepair) {
+          e.share = r.num("share", 0, 1);
+          const std::string c = r.str_or("component", "all");
+          if (c == "all") e.component = Component::kAll;
+          else if (c == "foundation") e.component = Component::kFoundation;
+          else if (c == "machines") e.component = Component::kMachines;
+          else r.fail(r.table().get("component"), "component", "unknown component '" + c + "' (all, foundation, machines)");
+        }
+        if (e.kind == EventKind::kFacilityRepair) {
+          e.months = static_cast<int>(r.num("months", 1, 240));
+          if (r.has("investment_myuan")) e.value = r.num("investment_myuan", 0, 1e5);
+        }
+        break;
+      }
+      case EventKind::kRemoval: {
+        e.targets = r.str_list("facilities");
+        e.value = r.num("tons", 0, 1e7);
+        for (const std::string& id : e.targets) {
+          auto it = std::find_if(sc.facilities.begin(), sc.facilities.end(), [&](auto& f) { return f.id == id; });
+          if (it == sc.facilities.end()) r.fail(r.table().get("facilities"), "facilities", "no facility with id '" + id + "'");
+          if (e.date < it->built)
+            r.fail(r.table().get("date"), "date",
+                   "date out of order: removal from '" + id + "' at " + e.date.str() + " before it was built (" +
+                       it->built.str() + ")");
+          auto pr = std::find_if(sc.processes.begin(), sc.processes.end(), [&](auto& p) { return p.id == it->process; });
+          if (pr == sc.processes.end() || pr->machine_t_per_kt.value <= 0)
+            r.fail(r.table().get("facilities"), "facilities",
+                   "facility '" + id + "' has no machine stock (its process needs machine_t_per_kt > 0)");
+        }
         break;
       }
       case EventKind::kRepatriate: {
@@ -389,6 +568,7 @@ Scenario parse(const toml::table& root, const std::string& file) {
   });
 
   top.finish();
+  if (legacy_chain) synthesize_legacy_chain(sc);
   return sc;
 }
 

@@ -34,13 +34,48 @@ inline constexpr int kStageCount = 4;
 const char* stage_name(Stage s);
 std::optional<Stage> parse_stage(const std::string& s);
 
+// One input of a process recipe: `per_t` units of `product` per unit of the
+// process's own product (a Leontief input coefficient).
+struct InputSpec {
+  std::string product;
+  Param per_t;
+  // Optional: a parameter giving the share of the product's supply this process
+  // may draw (e.g. pig iron kept for the works' own steel plants); without it,
+  // consumers share a scarce product in proportion to their requirements.
+  std::string share_param;
+};
+
+// A process of the works' chain (mining, ore dressing, coking, power, blast
+// furnace, open hearth, rolling...): a recipe turning inputs into one product,
+// carried out by the facilities assigned to it. A process with `supply_param`
+// is an outside supply (e.g. coal from Fushun): it has no facilities and
+// delivers that parameter's share of what its consumers need at capacity.
+struct ProcessSpec {
+  std::string id;
+  std::string name;
+  std::string product;  // what it makes; several processes may make one product
+  std::string unit;     // unit of the product ("t", "MWh")
+  bool reports = false; // true if it feeds a headline stage
+  Stage stage = Stage::kOre;  // headline stage (pig_iron, steel, rolled, ore) when `reports`
+  std::vector<InputSpec> inputs;
+  std::string supply_param;  // non-empty for an outside supply
+  Param machine_t_per_kt;    // machine stock (t) per kt/yr of design capacity; removal events draw on it
+  Param essential_items;     // essential items in series per production line (Pauley: one missing stops a line)
+  Location where;
+};
+
 struct FacilitySpec {
   std::string id;
   std::string name;
-  Stage stage = Stage::kPigIron;
-  Param capacity_t;  // annual capacity at full use, tonnes of the stage's product
-  Month built;       // month it first produces
+  Stage stage = Stage::kPigIron;  // headline stage (from the process when `process` is given)
+  std::string process;            // process id (legacy scenarios give only `stage`)
+  Param capacity_t;  // annual capacity at full use, units of the process's product
+  Month built;       // month it first produces (planned, before any delivery lag)
   std::string built_source;
+  // Optional (FFYP programme, L2732-2747; R7 delivery lags, L2833-2867):
+  Param investment_myuan;    // construction cost, million yuan (0 if not given)
+  int construction_months = 24;  // spending spread over the months before commissioning
+  Param import_share;        // share of its equipment imported (Soviet), late by `delivery_lag_months`
   Location where;
 };
 
@@ -53,7 +88,12 @@ enum class EventKind : uint8_t {
   kSendBack,         // a drive returning jobless migrants to the countryside
   kSetParam,         // a parameter takes a new value from this month on
   kTransferOut,      // works employees sent to other enterprises or provinces (with households)
+  kRemoval,          // tonnes of machinery removed from a set of facilities (machines only; foundations stay)
 };
+
+// Which stock of a facility a damage or repair event acts on (Takasaki,
+// L1669-1677: foundations 60-70% of investment, machines 30-40%).
+enum class Component : uint8_t { kAll, kFoundation, kMachines };
 
 struct EventSpec {
   Month date;
@@ -61,10 +101,12 @@ struct EventSpec {
   std::string target;  // facility id, ethnicity, or parameter name
   double share = 0.0;  // damage/repair/repatriate share
   int months = 1;      // repair duration
-  double value = 0.0;  // kSetParam value; kSendBack / kTransferOut persons
+  double value = 0.0;  // kSetParam value; kSendBack / kTransferOut persons; kRemoval tonnes; kFacilityRepair million yuan
   std::string source;
   std::string note;
   Location where;
+  std::vector<std::string> targets;  // kRemoval: facility ids
+  Component component = Component::kAll;  // damage/repair: which stock
 };
 
 struct RegimeSpec {
@@ -111,6 +153,7 @@ struct Scenario {
   uint64_t default_seed = 1;
   std::map<std::string, Param> parameters;  // defaults, by parameter name
   std::vector<RegimeSpec> regimes;           // chronological
+  std::vector<ProcessSpec> processes;  // the chain; synthesized from the stages for legacy scenarios
   std::vector<FacilitySpec> facilities;
   std::vector<EventSpec> events;  // chronological
   PopulationSeed population;

@@ -1,22 +1,95 @@
 #include "steelworks/production.hpp"
 
 #include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
 
 namespace gangdu {
 
+SteelState::SteelState(const Scenario& sc) : chain(sc) {
+  const size_t n = chain.size();
+  cap_year.assign(n, 0.0);
+  cap_month.assign(n, 0.0);
+  intensity.assign(n, 0.0);
+  built.assign(n, 0);
+  params.assign(chain.param_names().size(), 0.0);
+  bind_tally.assign(chain.unit_names().size() + 1, 0.0);
+  for (size_t p = 0; p < n; ++p)
+    if (chain.reports(p) && !chain.external(p)) ++stages_reported[static_cast<size_t>(chain.stage(p))];
+}
+
+void declare_steel_series(World& w) {
+  SteelState& s = w.steel;
+  Recorder& r = w.rec;
+  const auto S = SeriesKind::kStock;
+  const auto F = SeriesKind::kFlow;
+  s.unusable = r.declare("angang.unusable_output_t", F);
+  s.sf_iron = r.declare("smallfurnace.iron_t", F);
+  s.sf_steel = r.declare("smallfurnace.steel_t", F);
+  s.sf_unusable = r.declare("smallfurnace.unusable_t", F);
+  s.restartable_pig = r.declare("angang.capacity_restartable_pig_iron_t", S);
+  s.restartable_steel = r.declare("angang.capacity_restartable_steel_t", S);
+  s.wear_share = r.declare("angang.equipment_wear_share", S);
+  s.machine_share = r.declare("angang.machine_stock_share", S);
+  s.foundation_share = r.declare("angang.foundation_stock_share", S);
+  s.asset_value_share = r.declare("angang.asset_value_intact_share", S);
+  s.removed_t = r.declare("angang.equipment_removed_t", S);
+  s.investment = r.declare("angang.investment_myuan", F);
+  s.ratio_steel_pig = r.declare("angang.capacity_ratio_steel_to_pig_iron", S);
+  s.ratio_rolled_steel = r.declare("angang.capacity_ratio_rolled_to_steel", S);
+  s.pig_surplus = r.declare("angang.pig_iron_surplus_t", F);
+  s.operation_rate_pig = r.declare("angang.operation_rate_pig_iron", S);
+  s.process_output.clear();
+  for (size_t p = 0; p < s.chain.size(); ++p)
+    s.process_output.push_back(r.declare("angang.output." + s.chain.process_id(p), F));
+}
+
+SmallFurnaceMonth small_furnace_month(const ParamTable& p) {
+  SmallFurnaceMonth o;
+  const double days = 365.25 / 12.0 * p.get("smallfurnace_operating_share");
+  const double iron_cap = p.get("smallfurnace_iron_furnaces") * p.get("smallfurnace_iron_t_per_day") * days;
+  const double steel_cap = p.get("smallfurnace_steel_furnaces") * p.get("smallfurnace_steel_t_per_day") * days;
+  if (iron_cap + steel_cap <= 0) return o;
+  // Labour limit on the metal made: mobilized persons x tonnes per person-day.
+  const double labour = p.get("smallfurnace_workers") * p.get("smallfurnace_t_per_worker_day") * 365.25 / 12.0;
+  const double scale = std::min(1.0, labour / (iron_cap + steel_cap));
+  o.iron = iron_cap * scale;
+  // Steel furnaces are charged with the small furnaces' own iron (and scrap, folded into the coefficient).
+  const double ips = p.get("smallfurnace_iron_per_steel");
+  o.steel = std::min(steel_cap * scale, ips > 0 ? o.iron / ips : steel_cap * scale);
+  o.unusable = (o.iron + o.steel) * p.get("smallfurnace_unusable_share");
+  return o;
+}
+
 void produce_month(World& w) {
   const Month m = w.clock.now();
+  const int y = w.year();
+  SteelState& s = w.steel;
+  const Chain& ch = s.chain;
+  const size_t n = ch.size();
   w.usable = w.facilities.usable_by_stage(m);
   w.installed = w.facilities.installed_by_stage(m);
+  w.facilities.usable_by_process(m, s.cap_year);
   const double u = w.p("steel_utilization");
-  const StageArray& e = w.ent.units.output_factor;  // the units' decisions (enterprises/unit_behaviour)
-  const double ore = w.usable[0] * u * e[0] / 12.0;  // ore capacity in tonnes of pig iron it supports
-  const double furnaces = w.usable[1] * u * e[1] / 12.0;
-  const double pig = std::min(ore, furnaces);
-  const double steel =
-      std::min(w.usable[2] * u * e[2] / 12.0, pig * w.p("pig_iron_to_steel_share") * w.p("steel_per_pig_iron"));
-  const double rolled = std::min(w.usable[3] * u * e[3] / 12.0, steel * w.p("rolled_per_steel"));
-  const int y = w.year();
+  // The production units' decisions (enterprises/unit_behaviour: supply, late
+  // deliveries, sectionalism, quota restriction) scale the processes that
+  // report to each headline stage; support processes run as the chain needs.
+  const StageArray& e = w.ent.units.output_factor;
+  for (size_t p = 0; p < n; ++p) {
+    const double f = ch.reports(p) && !ch.external(p) ? e[static_cast<size_t>(ch.stage(p))] : 1.0;
+    s.cap_month[p] = s.cap_year[p] * u * f / 12.0;
+  }
+  for (size_t k = 0; k < s.params.size(); ++k) s.params[k] = w.params.get(ch.param_names()[k]);
+  ch.solve(s.cap_month, s.params, s.flows);
+
+  // Headline outputs, by stage.
+  std::array<double, kStageCount> out{};
+  for (size_t p = 0; p < n; ++p) {
+    w.rec.add(s.process_output[p], y, s.flows.x[p]);
+    if (ch.reports(p) && !ch.external(p)) out[static_cast<size_t>(ch.stage(p))] += s.flows.x[p];
+  }
+  const double pig = out[1], steel = out[2], rolled = out[3];
   w.rec.add(w.v.pig_iron, y, pig);
   w.rec.add(w.v.steel, y, steel);
   w.rec.add(w.v.rolled, y, rolled);
@@ -24,6 +97,113 @@ void produce_month(World& w) {
   w.plan.year_output[1] += pig;
   w.plan.year_output[2] += steel;
   w.plan.year_output[3] += rolled;
+  // Pig iron not charged into the works' own open hearths (sold, shipped to Japan, stocked).
+  double pig_used = 0;
+  for (size_t p = 0; p < n; ++p)
+    if (ch.reports(p) && ch.stage(p) == Stage::kPigIron) pig_used += s.flows.used[ch.product_of(p)];
+  w.rec.add(s.pig_surplus, y, std::max(0.0, pig - pig_used));
+
+  // Operating intensity of each process (output / usable capacity).
+  for (size_t p = 0; p < n; ++p) s.intensity[p] = s.cap_year[p] > 0 ? s.flows.x[p] * 12.0 / s.cap_year[p] : 0.0;
+
+  // Rejects (R8): unusable share q0 * pressure^k, pressure = max(intensity / design, plan target / capacity).
+  const double q0 = w.p("quality_q0"), qk = w.p("quality_k"), ud = w.p("wear_design_utilization");
+  const double pcap = w.p("quality_pressure_cap");
+  double unusable = 0;
+  for (size_t p = 0; p < n; ++p) {
+    if (!ch.reports(p) || ch.external(p) || ch.stage(p) == Stage::kOre || s.flows.x[p] <= 0) continue;
+    const auto st = static_cast<size_t>(ch.stage(p));
+    double pressure = s.intensity[p] / ud;
+    if (w.plan.active && w.usable[st] > 0) pressure = std::max(pressure, w.plan.target[st] / w.usable[st]);
+    pressure = std::min(pressure, pcap);
+    unusable += std::min(1.0, q0 * std::pow(pressure, qk)) * s.flows.x[p];
+  }
+  w.rec.add(s.unusable, y, unusable);
+
+  // Bottlenecks: which unit binds each headline stage this month (over the
+  // processes of the stage that have a unit built; stages with none are skipped).
+  const size_t halted = ch.unit_names().size();
+  std::fill(s.built.begin(), s.built.end(), 0);
+  for (size_t i = 0; i < w.facilities.size(); ++i)
+    if (w.facilities.built(i, m)) s.built[w.facilities.process(i)] = 1;
+  int built_in_stage[kStageCount] = {0, 0, 0, 0};
+  for (size_t p = 0; p < n; ++p)
+    if (s.built[p] && ch.reports(p) && !ch.external(p)) ++built_in_stage[static_cast<size_t>(ch.stage(p))];
+  for (size_t p = 0; p < n; ++p) {
+    if (!s.built[p] || !ch.reports(p) || ch.external(p) || ch.stage(p) == Stage::kOre) continue;
+    const double wgt = 1.0 / (12.0 * 3.0 * built_in_stage[static_cast<size_t>(ch.stage(p))]);
+    if (u <= 0) {
+      s.bind_tally[halted] += wgt;
+    } else {
+      s.bind_tally[static_cast<size_t>(ch.binding_unit(p, s.flows))] += wgt;
+    }
+  }
+
+  // Wear: hazard rising with intensity above design, restored by maintenance.
+  const double restore = w.p("wear_restore_rate") * w.p("maintenance_share") / w.p("maintenance_reference");
+  w.facilities.wear_month(m, s.intensity, w.p("wear_h0"), w.p("wear_k"), ud, std::min(1.0, restore));
+
+  // Capital spending on construction and repair (million yuan).
+  w.rec.add(s.investment, y, w.facilities.investment_myuan(m));
+
+  // Small furnaces (1958 mobilization): a separate low-tech sector.
+  const SmallFurnaceMonth sf = small_furnace_month(w.params);
+  w.rec.add(s.sf_iron, y, sf.iron);
+  w.rec.add(s.sf_steel, y, sf.steel);
+  w.rec.add(s.sf_unusable, y, sf.unusable);
+}
+
+void close_steel_year(World& w) {
+  SteelState& s = w.steel;
+  const FacilityRegistry& f = w.facilities;
+  const Month m = w.clock.now();
+  const int y = w.year();
+  double rest_pig = 0, rest_steel = 0, design_rep = 0, wear_rep = 0, design_all = 0, mach = 0, fnd = 0;
+  double inst_pig = 0;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (!f.built(i, m)) continue;
+    const double d = f.design_t(i);
+    if (f.reports(i)) {
+      design_rep += d;
+      wear_rep += d * f.wear(i);
+      if (f.stage(i) == Stage::kPigIron) {
+        rest_pig += f.restartable_t(i, m);
+        inst_pig += d;
+      }
+      if (f.stage(i) == Stage::kSteel) rest_steel += f.restartable_t(i, m);
+    }
+    // Stock shares weighted by machine tonnage (a common yardstick across units).
+    const double wt = f.machine_t(i) > 0 ? f.machine_t(i) : 0.0;
+    design_all += wt;
+    mach += wt * f.machines(i);
+    fnd += wt * f.foundation(i);
+  }
+  w.rec.set(s.restartable_pig, y, rest_pig);
+  w.rec.set(s.restartable_steel, y, rest_steel);
+  w.rec.set(s.wear_share, y, design_rep > 0 ? wear_rep / design_rep : 0.0);
+  const double fs = w.p("foundation_share");
+  const double ms = design_all > 0 ? mach / design_all : 1.0, fsh = design_all > 0 ? fnd / design_all : 1.0;
+  w.rec.set(s.machine_share, y, ms);
+  w.rec.set(s.foundation_share, y, fsh);
+  w.rec.set(s.asset_value_share, y, fs * fsh + (1.0 - fs) * ms);
+  w.rec.set(s.removed_t, y, f.removed_t());
+  w.rec.set(s.ratio_steel_pig, y, w.usable[1] > 0 ? w.usable[2] / w.usable[1] : 0.0);
+  w.rec.set(s.ratio_rolled_steel, y, w.usable[2] > 0 ? w.usable[3] / w.usable[2] : 0.0);
+  const double pig = w.rec.get(w.v.pig_iron, y);
+  w.rec.set(s.operation_rate_pig, y, inst_pig > 0 ? pig / inst_pig : 0.0);
+  // Bottleneck shares of the year.
+  const auto& names = s.chain.unit_names();
+  for (size_t k = 0; k < s.bind_tally.size(); ++k) {
+    if (s.bind_tally[k] <= 1e-12) continue;
+    s.bottlenecks.push_back({y, k < names.size() ? names[k] : std::string("operation_halted"), s.bind_tally[k]});
+  }
+  std::fill(s.bind_tally.begin(), s.bind_tally.end(), 0.0);
+}
+
+std::string bottlenecks_csv(const World& w) {
+  std::string out = "year,unit,binding_share\n";
+  for (const BottleneckRow& r : w.steel.bottlenecks) out += fmt::format("{},{},{}\n", r.year, r.unit, r.share);
+  return out;
 }
 
 }  // namespace gangdu

@@ -1,8 +1,31 @@
 #pragma once
+#include <string>
+
 #include "engine/world.hpp"
 
 namespace gangdu {
-// Rule "chain output": a month's ore, pig iron, steel and rolled steel from
-// usable capacity x utilization, each stage limited by the one it draws on.
+
+// Rule "chain output": a month's flows along the process chain (see
+// steelworks/chain.hpp): each process limited by its usable capacity x the
+// regime's operating intensity and by its inputs; then wear (hazard rising with
+// intensity, restored by maintenance), rejects (rising with pressure, R8),
+// bottleneck tallies, and the small-furnace sector.
 void produce_month(World& w);
+
+// Declares the steelworks series (called once by the World constructor).
+void declare_steel_series(World& w);
+// Year-end stocks and the year's bottleneck shares (called in December).
+void close_steel_year(World& w);
+
+// DIR/bottlenecks.csv: year,unit,binding_share — for each year, the share of
+// month x headline-stage observations (pig iron, steel, rolled) whose output
+// was bound by that unit's limit (traced upstream through binding inputs).
+std::string bottlenecks_csv(const World& w);
+
+// The small-furnace sector for one month (tonnes): iron, steel, unusable.
+struct SmallFurnaceMonth {
+  double iron = 0, steel = 0, unusable = 0;
+};
+SmallFurnaceMonth small_furnace_month(const ParamTable& p);
+
 }  // namespace gangdu

@@ -1,5 +1,18 @@
 #pragma once
-// The facility registry: every unit of the works with its capacity and state.
+// The facility registry: every unit of the works with its capacity and the
+// state of its stocks.
+//
+// Each facility carries (all shares of design, 0..1):
+//   F  foundation stock standing (buildings, water pipes, rail, L1513)
+//   M  machine stock present
+//   E  production lines complete, i.e. with every essential item (E <= M)
+//   W  capacity impaired by wear (see wear_month)
+// Usable capacity = design x min(F, E) x (1 - W) (Leontief over components).
+// A removal of share s of the machines leaves F alone, sets M *= (1 - s) and
+// E *= (1 - s)^k, k essential items in series per line: a small removal stops
+// most lines (Pauley, L1511). "Restartable" capacity, what could run once the
+// remaining parts were regrouped into complete lines (the Soviet officers'
+// estimate, L1509), is design x min(F, M) x (1 - W).
 #include <array>
 #include <string>
 #include <vector>
@@ -16,28 +29,68 @@ class FacilityRegistry {
   int index(const std::string& id) const;  // -1 if absent
 
   // Applies this month's facility events and advances repairs in progress.
-  void apply_events(const Scenario& sc, Month m);
+  // Removal tonnage is multiplied by `removal_scale` (0 = counterfactual without removals).
+  void apply_events(const Scenario& sc, Month m, double removal_scale = 1.0);
+
+  // Wear for one month: each facility of process p ran at intensity[p]
+  // (output / design capacity). Impairment hazard h = h0 (i / u_design)^k on
+  // the unimpaired share; maintenance restores `restore` of the impaired share.
+  void wear_month(Month m, const std::vector<double>& intensity, double h0, double k, double u_design,
+                  double restore);
 
   // Usable annual capacity of a unit this month (tonnes/yr).
   double usable_t(size_t i, Month m) const;
+  double restartable_t(size_t i, Month m) const;
+  bool built(size_t i, Month m) const { return !(m < built_[i]); }
   // Usable and design capacity summed by stage (tonnes/yr), over units built by m.
+  // The ore stage is counted in tonnes of pig iron it supports (burden capacity
+  // / the blast furnaces' burden coefficient), the unit the planners balance in.
   std::array<double, kStageCount> usable_by_stage(Month m) const;
   std::array<double, kStageCount> installed_by_stage(Month m) const;
+  // Usable capacity summed by process (units/yr).
+  void usable_by_process(Month m, std::vector<double>& out) const;
 
-  double damaged_share(size_t i) const { return damaged_[i]; }
+  double damaged_share(size_t i) const;  // 1 - min(F, E)
   bool idle(size_t i) const { return idle_[i] != 0; }
   Stage stage(size_t i) const { return stage_[i]; }
+  bool reports(size_t i) const { return reports_[i] != 0; }
+  size_t process(size_t i) const { return process_[i]; }
   const std::string& id(size_t i) const { return id_[i]; }
+  double design_t(size_t i) const { return design_t_[i]; }
+  double machine_t(size_t i) const { return machine_t_[i]; }
+  double foundation(size_t i) const { return found_[i]; }
+  double machines(size_t i) const { return mach_[i]; }
+  double lines(size_t i) const { return lines_[i]; }
+  double wear(size_t i) const { return wear_[i]; }
+  // Machine tonnes removed so far (all removal events).
+  double removed_t() const { return removed_t_; }
+  // Capital spending this month (million yuan): construction of units being
+  // built and repairs in progress that carry an investment.
+  double investment_myuan(Month m) const;
+  // Month a unit first produces: planned `built` plus the delivery lag of its
+  // imported equipment, L x (1 - (1 - import_share)^k), k essential items.
+  Month commissioned(size_t i) const { return built_[i]; }
 
  private:
+  void repair_step(size_t u);
   std::vector<std::string> id_;
   std::vector<Stage> stage_;
+  std::vector<uint8_t> reports_;
+  std::vector<size_t> process_;
   std::vector<double> design_t_;
+  std::vector<double> machine_t_;   // machine stock at full strength, t
+  std::vector<double> essential_;   // essential items per line
+  std::vector<double> stage_scale_; // headline-stage units per unit of product (ore: 1 / burden per t pig iron)
   std::vector<Month> built_;
-  std::vector<double> damaged_;        // share of design capacity out of use through damage
-  std::vector<uint8_t> idle_;          // stopped without damage
-  std::vector<double> repair_per_month_;
+  std::vector<double> found_, mach_, lines_, wear_;
+  std::vector<uint8_t> idle_;       // stopped without damage
+  // Repair in progress: per-month restoration of each stock.
+  std::vector<double> rep_found_, rep_mach_, rep_lines_;
   std::vector<int> repair_months_left_;
+  std::vector<double> invest_myuan_;       // construction cost
+  std::vector<int> construction_months_;
+  std::vector<double> rep_invest_;         // repair spending per month while repairing
+  double removed_t_ = 0;
   size_t next_event_ = 0;
   Month last_month_{-1};
 };

@@ -1,0 +1,40 @@
+#pragma once
+// Run state of the steel works beyond the facility registry: the process
+// chain, this month's flows, bottleneck tallies and the series handles of the
+// steelworks layer.
+#include <string>
+#include <vector>
+
+#include "steelworks/chain.hpp"
+
+namespace gangdu {
+
+struct BottleneckRow {
+  int year;
+  std::string unit;
+  double share;
+};
+
+struct SteelState {
+  explicit SteelState(const Scenario& sc);
+
+  Chain chain;
+  Chain::Flows flows;
+  std::vector<double> cap_year;   // usable capacity by process, units/yr
+  std::vector<double> cap_month;  // this month's operating capacity by process
+  std::vector<double> params;     // values of chain.param_names() this month
+  std::vector<double> intensity;  // output / usable capacity by process, last month
+  std::vector<uint8_t> built;     // by process: some facility built (this month)
+  std::vector<double> bind_tally;  // by unit (chain units, then "operation_halted"), this year
+  std::vector<BottleneckRow> bottlenecks;  // closed years
+  int stages_reported[kStageCount] = {0, 0, 0, 0};  // processes reporting to each stage
+
+  // Series handles.
+  int unusable = -1, sf_iron = -1, sf_steel = -1, sf_unusable = -1;
+  int restartable_pig = -1, restartable_steel = -1, wear_share = -1;
+  int machine_share = -1, foundation_share = -1, asset_value_share = -1, removed_t = -1, investment = -1;
+  int ratio_steel_pig = -1, ratio_rolled_steel = -1, pig_surplus = -1, operation_rate_pig = -1;
+  std::vector<int> process_output;  // angang.output.<process>
+};
+
+}  // namespace gangdu
