@@ -1,5 +1,7 @@
 #include "city/city_jobs.hpp"
 
 namespace gangdu {
-double city_labour_demand(const World& w) { return w.works_demand * w.p("people_service_jobs_per_works_job"); }
+double city_labour_demand(const World& w) {
+  return (w.works_demand + w.construction_demand) * w.p("people_service_jobs_per_works_job");
+}
 }  // namespace gangdu

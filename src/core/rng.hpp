@@ -27,6 +27,8 @@ enum class StreamId : uint64_t {
   kLabour = 8,
   kInitial = 9,
   kCity = 10,
+  kPeople = 11,   // issue 5: promotions, skills, household formation, occupations
+  kHousing = 12,  // issue 5: self-built housing
 };
 
 constexpr uint64_t splitmix64(uint64_t x) {

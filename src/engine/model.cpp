@@ -3,10 +3,13 @@
 #include <chrono>
 
 #include "city/city_jobs.hpp"
+#include "city/housing.hpp"
 #include "enterprises/labour_market.hpp"
 #include "enterprises/works_labour.hpp"
 #include "people/demography.hpp"
 #include "people/migration.hpp"
+#include "people/people_outputs.hpp"
+#include "people/sd_baseline.hpp"
 #include "planning/annual_plan.hpp"
 #include "steelworks/production.hpp"
 
@@ -29,11 +32,17 @@ World::World(const Scenario& scenario, const RunOptions& options)
       migration_stream(options.seed, rng::StreamId::kMigration),
       household_stream(options.seed, rng::StreamId::kHouseholds),
       event_stream(options.seed, rng::StreamId::kEvents) {
+  key_people = rng::key(options.seed, rng::StreamId::kPeople);
+  key_housing = rng::key(options.seed, rng::StreamId::kHousing);
   // assumption: room for 1.5 million persons at scale 1 avoids reallocation in the month loop.
   const size_t cap = static_cast<size_t>(1.5e6 * options.scale) + 1024;
   people.reserve(cap, cap / 2);
   household_head.reserve(cap / 2);
   household_leaving.reserve(cap / 2);
+  household_employer.reserve(cap / 2);
+  household_band.reserve(cap / 2);
+  housing.waiting.reserve(cap / 2);
+  housing.ordered.reserve(cap / 2);
   auto& r = rec;
   auto S = SeriesKind::kStock;
   auto F = SeriesKind::kFlow;
@@ -69,6 +78,7 @@ World::World(const Scenario& scenario, const RunOptions& options)
   v.plan_fulfil_steel = r.declare("plan.fulfilment_steel", S);
   v.plan_fulfil_rolled = r.declare("plan.fulfilment_rolled_steel", S);
   v.regime_index = r.declare("regime.index", S);
+  declare_people_series(*this);
 }
 
 void step_month(World& w) {
@@ -89,7 +99,9 @@ void step_month(World& w) {
 
   // 4. Enterprises and city: labour demand.
   w.works_demand = works_labour_demand(w);
+  w.construction_demand = construction_labour_demand(w);
   w.city_demand = city_labour_demand(w);
+  update_wage_scale(w);
 
   // 5. People: deaths, births, labour-force entry and exit, jobless departures.
   MonthTally t;
@@ -97,6 +109,13 @@ void step_month(World& w) {
 
   // 6. Labour market: lay-offs, hiring, migrant recruitment, blind inflow.
   const LabourTally lt = labour_market_month(w, t);
+
+  // 6b. The danwei and the city: housing construction, the danwei tie, allocation.
+  HousingTally ht;
+  housing_month(w, t.construction, t.city, ht);
+
+  // 6c. The aggregate system-dynamics baseline, driven by the same demands and events.
+  sd_step(w, ev);
 
   // 7. Outputs: flows this month; stocks at year end.
   w.rec.add(w.v.births, y, static_cast<double>(t.births) * wt);
@@ -107,6 +126,7 @@ void step_month(World& w) {
   w.rec.add(w.v.laid_off, y, static_cast<double>(lt.laid_off_works) * wt);
   w.rec.add(w.v.sent_back, y, static_cast<double>(ev.sent_back) * wt);
   w.rec.add(w.v.repatriated, y, static_cast<double>(ev.repatriated) * wt);
+  record_people_month(w, t, lt, ht);
   w.peak_agents = std::max(w.peak_agents, w.people.living());
 
   if (m.is_december()) {
@@ -119,7 +139,7 @@ void step_month(World& w) {
       if (!pop.alive_flags()[i]) continue;
       ++eth[pop.ethnicities()[i]];
       const uint8_t e = pop.employers()[i];
-      works += e == 1;
+      works += e == 1 || e == 3;  // the works and Angang-Construction
       city += e == 2;
       jobless += (e == 0 && pop.labour_force()[i]);
     }
@@ -143,6 +163,7 @@ void step_month(World& w) {
     }
     w.rec.set(w.v.impaired_share, y, inst > 0 ? 1.0 - use / inst : 0.0);
     w.rec.set(w.v.regime_index, y, w.regimes.current());
+    record_people_year(w, t);
     w.people.compact();
   }
   w.clock.advance();

@@ -7,7 +7,9 @@
 
 #include "core/clock.hpp"
 #include "core/rng.hpp"
+#include "city/housing_state.hpp"
 #include "outputs/recorder.hpp"
+#include "people/sd_state.hpp"
 #include "people/population.hpp"
 #include "regimes/timeline.hpp"
 #include "scenario/scenario.hpp"
@@ -31,6 +33,27 @@ struct SeriesHandles {
   int plan_target_pig, plan_target_steel, plan_target_rolled;
   int plan_fulfil_pig, plan_fulfil_steel, plan_fulfil_rolled;
   int regime_index;
+};
+
+// Handles of the people-layer series (issue 5).
+struct PeopleSeries {
+  int production_workers, technicians, staff, production_share, technician_share, staff_share;
+  int wage_production, wage_technician, wage_staff, promoted, construction_employees;
+  int industrial_workers, construction_workers;
+  int housing_m2, housing_works_m2, housing_city_m2, housing_private_m2, housing_selfbuilt_m2;
+  int living_space, works_floor_built, works_floor_built_total, families_in_works_housing, families_sharing;
+  int employees_unhoused, households_unhoused, households_count, mean_household_size, blind_inflow;
+  int unregistered, sd_population, sd_jobless, sd_housing_m2, sd_living_space, sd_migrants_in, sd_employees;
+  int sd_japanese, sd_korean, sd_sent_back;
+};
+
+// Month-to-month state of the people layer that is not per person.
+struct PeopleState {
+  double wage_scale = 0;        // yuan/yr of a grade-1 production worker
+  double wage_scale_param = -1;  // last wage_scale_yuan seen (a regime switch resets the scale)
+  double vacancy_signal = 0;    // share of jobs open last month (pull of blind inflow)
+  int64_t promoted = 0;         // promotions this month (agents)
+  int64_t blind_in = 0;         // blind migrants (persons, agents) this month
 };
 
 struct PlanState {
@@ -64,11 +87,19 @@ struct World {
   PlanState plan;
   std::vector<Repatriation> repatriations;
   size_t next_population_event = 0;
+  // People layer (issue 5).
+  PeopleSeries pv{};
+  PeopleState ps;
+  HousingState housing;
+  SdState sd;
+  std::vector<uint8_t> household_employer, household_band;  // scratch, recomputed each month
+  uint64_t key_people = 0, key_housing = 0;
 
   // Derived each month.
   std::array<double, kStageCount> usable{}, installed{};
   double works_demand = 0;  // persons
   double city_demand = 0;   // persons
+  double construction_demand = 0;  // persons (Angang-Construction)
   size_t peak_agents = 0;
   double persons_per_woman = 4.0;  // persons per woman aged 15-49, last month (for the birth rule)
 

@@ -1,6 +1,9 @@
 #include "people/demography.hpp"
 
 #include <algorithm>
+#include <cmath>
+
+#include "people/migration.hpp"
 
 namespace gangdu {
 
@@ -14,79 +17,184 @@ double mortality_age_factor(int age) {
   return 5.0;
 }
 
+double wage_of(double scale, double grade_step, double tech_premium, double staff_premium, Occupation occ, int skill) {
+  if (occ == Occupation::kNone) return 0.0;
+  const double base = scale * std::pow(grade_step, std::clamp(skill, 1, 8) - 1);
+  if (occ == Occupation::kTechnician) return base * tech_premium;
+  if (occ == Occupation::kStaff) return base * staff_premium;
+  return base;
+}
+
+void update_wage_scale(World& w) {
+  const double param = w.p("wage_scale_yuan");
+  if (param != w.ps.wage_scale_param) {
+    w.ps.wage_scale_param = param;
+    w.ps.wage_scale = param;
+  } else {
+    w.ps.wage_scale *= std::pow(1.0 + w.p("wage_scale_growth"), 1.0 / 12.0);
+  }
+}
+
+namespace {
+constexpr uint8_t kW = static_cast<uint8_t>(Employer::kWorks);
+constexpr uint8_t kC = static_cast<uint8_t>(Employer::kConstruction);
+constexpr uint8_t kProd = static_cast<uint8_t>(Occupation::kProduction);
+constexpr uint8_t kTech = static_cast<uint8_t>(Occupation::kTechnician);
+inline bool is_angang(uint8_t e) { return e == kW || e == kC; }
+}  // namespace
+
 void demography_month(World& w, MonthTally& t) {
   Population& pop = w.people;
   const int32_t now = w.now();
   const double death_monthly = w.p("people_death_rate") / 12.0;
   const double leave = w.p("migration_jobless_return");
+  const double leave_unregistered = leave * (1.0 + w.p("migration_control") * w.p("migration_unregistered_return"));
   const int retire = static_cast<int>(w.p("labour_retirement_age"));
+  const double skill_up = w.p("labour_skill_upgrade_rate");
+  const double promote = w.p("labour_promotion_rate");
+  const int promote_min = static_cast<int>(w.p("labour_promotion_min_skill"));
+  const double leave_home = w.p("people_leave_home_rate");
+  const double marry = w.p("people_marriage_rate");
+  const double marry_unhoused = marry * (1.0 - w.p("people_housing_marriage_deterrent"));
   // Births: the crude birth rate spread over women aged 15-49, using the
   // ratio of persons to such women observed at the end of last month.
   const double birth_p = std::min(1.0, w.p("people_birth_rate") / 12.0 * w.persons_per_woman);
+  const uint64_t kp = w.key_people;
 
-  auto ids = pop.ids();
-  auto births = pop.birth_months();
-  auto sexes = pop.sexes();
-  auto eth = pop.ethnicities();
-  auto emp = pop.employers();
-  auto lf = pop.labour_force();
-  auto hh = pop.household_ids();
   std::fill(w.household_leaving.begin(), w.household_leaving.end(), 0);
   const size_t n = pop.size();
   for (uint32_t i = 0; i < n; ++i) {
     if (!pop.alive_flags()[i]) continue;
+    // Spans are re-taken each person: appends (newborns, wives, households) may
+    // move storage only beyond the reserve, and this keeps the loop safe then.
+    auto ids = pop.ids();
+    auto emp = pop.employers();
+    auto lf = pop.labour_force();
+    auto occ = pop.occupations();
+    auto skill = pop.skills();
     const uint64_t id = ids[i];
-    const int age = (now - births[i]) / 12;
+    const int age = (now - pop.birth_months()[i]) / 12;
     if (rng::uniform(w.key_deaths, now, id) < death_monthly * mortality_age_factor(age)) {
       pop.remove(i);
       ++t.deaths;
       continue;
     }
-    const bool female = sexes[i] == static_cast<uint8_t>(Sex::kFemale);
+    const bool female = pop.sexes()[i] == static_cast<uint8_t>(Sex::kFemale);
     if (!lf[i] && !female && age >= 16 && age < retire) lf[i] = 1;
     if (lf[i] && age >= retire) {
       lf[i] = 0;
       emp[i] = static_cast<uint8_t>(Employer::kNone);
+      occ[i] = static_cast<uint8_t>(Occupation::kNone);
     }
+    const uint32_t h = pop.household_ids()[i];
+    const bool rural = pop.hukous()[i] == static_cast<uint8_t>(Hukou::kRural);
     if (lf[i] && emp[i] == static_cast<uint8_t>(Employer::kNone) &&
-        rng::uniform(w.key_leave, now, id) < leave) {
-      if (w.household_head[hh[i]] == id) {
-        w.household_leaving[hh[i]] = 1;
+        rng::uniform(w.key_leave, now, id) < (rural ? leave_unregistered : leave)) {
+      if (w.household_head[h] == id) {
+        w.household_leaving[h] = 1;
       } else {
         pop.remove(i);
         ++t.left;
         continue;
       }
     }
+    if (emp[i] != 0) {
+      // Skills and promotion (L4727: workers promoted to technical cadres).
+      if (skill[i] < 8 && rng::uniform(kp, now, id, 1) < skill_up) ++skill[i];
+      if (is_angang(emp[i]) && occ[i] == kProd && skill[i] >= promote_min &&
+          pop.labels()[i] != static_cast<uint8_t>(ClassLabel::kNationalist) && rng::uniform(kp, now, id, 2) < promote) {
+        occ[i] = kTech;
+        ++t.promoted;
+      }
+      // Household formation: an employed son leaves his parents' household;
+      // an employed single man marries and his wife joins him.
+      if (!female && age >= 18) {
+        const bool head = w.household_head[h] == id;
+        if (!head && leave_home > 0 && rng::uniform(kp, now, id, 3) < leave_home) {
+          const uint32_t nh = create_household(w, id);
+          pop.move_to_household(i, nh);
+          ++t.new_households;
+        } else if (head && age >= 22 && pop.household_sizes()[h] == 1) {
+          const bool housed = pop.household_dwellings()[h] != static_cast<uint8_t>(Dwelling::kNone);
+          if (rng::uniform(kp, now, id, 4) < (housed ? marry : marry_unhoused)) {
+            const int wife_age = std::max(17, age - 3 + static_cast<int>(rng::uniform(kp, now, id, 5) * 5.0));
+            pop.add({now - wife_age * 12, Sex::kFemale, static_cast<Ethnicity>(pop.ethnicities()[i]), Origin::kRecruited, h,
+                     false, Employer::kNone, Occupation::kNone, static_cast<Hukou>(pop.hukous()[i]),
+                     static_cast<ClassLabel>(pop.labels()[i])});
+            ++t.marriages;
+          }
+        }
+      }
+    }
     if (female && age >= 15 && age < 50) {
       ++t.fertile_women;
       if (rng::uniform(w.key_births, now, id) < birth_p) {
         pop.add({now, rng::uniform(w.key_births, now, id, 1) < 0.5 ? Sex::kMale : Sex::kFemale,
-                 static_cast<Ethnicity>(eth[i]), Origin::kBorn, hh[i], false});
+                 static_cast<Ethnicity>(pop.ethnicities()[i]), Origin::kBorn, pop.household_ids()[i], false, Employer::kNone,
+                 Occupation::kNone, static_cast<Hukou>(pop.hukous()[i]), static_cast<ClassLabel>(pop.labels()[i])});
         ++t.births;
-        // spans may be invalidated by growth beyond the reserve: refresh them
-        ids = pop.ids();
-        births = pop.birth_months();
-        sexes = pop.sexes();
-        eth = pop.ethnicities();
-        emp = pop.employers();
-        lf = pop.labour_force();
-        hh = pop.household_ids();
       }
     }
   }
   t.left += remove_leaving_households(w);
-  // Tally the living after this month's changes.
-  for (uint32_t i = 0; i < pop.size(); ++i) {
-    if (!pop.alive_flags()[i]) continue;
-    ++t.living;
-    ++t.by_ethnicity[eth[i]];
-    if (emp[i] == static_cast<uint8_t>(Employer::kWorks)) ++t.works;
-    else if (emp[i] == static_cast<uint8_t>(Employer::kCity)) ++t.city;
-    else if (lf[i]) ++t.jobless;
-  }
+  tally_living(w, t);
   const int64_t women = t.fertile_women > 0 ? t.fertile_women : 1;
   w.persons_per_woman = static_cast<double>(t.living) / static_cast<double>(women);
+}
+
+void tally_living(World& w, MonthTally& t) {
+  Population& pop = w.people;
+  const double scale = w.ps.wage_scale, step = w.p("wage_grade_step"), tp = w.p("wage_technician_premium"),
+               sp = w.p("wage_staff_premium");
+  // Wage of grade g for each occupation, so the pass does no pow().
+  double wage_table[kOccupationCount][9] = {};
+  for (int o = 0; o < kOccupationCount; ++o)
+    for (int g = 1; g <= 8; ++g) wage_table[o][g] = wage_of(scale, step, tp, sp, static_cast<Occupation>(o), g);
+  w.household_employer.assign(pop.households(), 0);
+  w.household_band.assign(pop.households(), 3);
+  auto eth = pop.ethnicities();
+  auto emp = pop.employers();
+  auto lf = pop.labour_force();
+  auto occ = pop.occupations();
+  auto skill = pop.skills();
+  auto wage = pop.wages();
+  auto hh = pop.household_ids();
+  auto alive = pop.alive_flags();
+  auto huk = pop.hukous();
+  for (uint32_t i = 0; i < pop.size(); ++i) {
+    if (!alive[i]) continue;
+    ++t.living;
+    ++t.by_ethnicity[eth[i]];
+    t.unregistered += huk[i] == static_cast<uint8_t>(Hukou::kRural);
+    const uint8_t e = emp[i];
+    if (e == 0) {
+      t.jobless += lf[i] != 0;
+      wage[i] = 0.0f;
+      continue;
+    }
+    if (e == kW) ++t.works;
+    else if (e == kC) ++t.construction;
+    else ++t.city;
+    if (occ[i] == 0) occ[i] = kProd;
+    const auto wg = static_cast<float>(wage_table[occ[i]][skill[i]]);
+    wage[i] = wg;
+    if (is_angang(e)) {
+      ++t.angang_by_occupation[occ[i]];
+      t.angang_wage_sum[occ[i]] += wg;
+    }
+    // Household priority for employer housing: cadres (technicians, staff) and the
+    // Japanese of the colonial works first, then skilled workers, then the rest (R18).
+    const uint8_t band = (occ[i] != kProd || eth[i] == static_cast<uint8_t>(Ethnicity::kJapanese)) ? 0
+                         : skill[i] >= 4                                                          ? 1
+                                                                                                  : 2;
+    const uint32_t h = hh[i];
+    const uint8_t he = w.household_employer[h];
+    // Angang employment outranks a city job as the household's danwei.
+    if (he == 0 || (is_angang(e) && !is_angang(he)) || (is_angang(e) == is_angang(he) && band < w.household_band[h])) {
+      w.household_employer[h] = e;
+      w.household_band[h] = band;
+    }
+  }
 }
 
 int64_t remove_leaving_households(World& w) {
