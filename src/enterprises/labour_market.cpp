@@ -35,7 +35,12 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
     vac_total += vac[e];
     demand_total += demand[e];
   }
-  const double p_hire = t.jobless > 0 ? std::min(1.0, vac_total / static_cast<double>(t.jobless)) : 0.0;
+  // Hiring goes through the labour department: the unregistered jobless are hired
+  // at labour_hire_unregistered times the rate of the registered (L3967, L4035).
+  const double rel = w.p("labour_hire_unregistered");
+  const double weighted = static_cast<double>(t.jobless - t.jobless_unregistered) + rel * static_cast<double>(t.jobless_unregistered);
+  const double p_hire = weighted > 0 ? std::min(1.0, vac_total / weighted) : 0.0;
+  const double p_hire_unreg = std::min(1.0, p_hire * rel);
   // Cumulative shares of the vacancies by employer, to pick where a hired person goes.
   double cum[kE] = {0, 0, 0, 0};
   for (int e = 1; e < kE; ++e) cum[e] = cum[e - 1] + (vac_total > 0 ? vac[e] / vac_total : 0.0);
@@ -56,7 +61,8 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
         if (e == static_cast<uint8_t>(Employer::kWorks) || e == static_cast<uint8_t>(Employer::kConstruction))
           ++out.laid_off_works;
       }
-    } else if (p_hire > 0 && rng::uniform(w.key_labour, now, ids[i], 1) < p_hire) {
+    } else if (p_hire > 0 && rng::uniform(w.key_labour, now, ids[i], 1) <
+                                 (huk[i] == static_cast<uint8_t>(Hukou::kRural) ? p_hire_unreg : p_hire)) {
       const double u = rng::uniform(w.key_labour, now, ids[i], 2);
       uint8_t to = 1;
       while (to < kE - 1 && u >= cum[to]) ++to;

@@ -169,6 +169,7 @@ void tally_living(World& w, MonthTally& t) {
     const uint8_t e = emp[i];
     if (e == 0) {
       t.jobless += lf[i] != 0;
+      t.jobless_unregistered += lf[i] != 0 && huk[i] == static_cast<uint8_t>(Hukou::kRural);
       wage[i] = 0.0f;
       continue;
     }

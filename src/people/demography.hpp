@@ -10,7 +10,7 @@ namespace gangdu {
 struct MonthTally {
   int64_t living = 0, works = 0, city = 0, construction = 0, jobless = 0, fertile_women = 0;
   int64_t deaths = 0, births = 0, left = 0;
-  int64_t promoted = 0, marriages = 0, new_households = 0, unregistered = 0;
+  int64_t promoted = 0, marriages = 0, new_households = 0, unregistered = 0, jobless_unregistered = 0;
   std::array<int64_t, kEthnicityCount> by_ethnicity{};
   // Angang (works + Angang-Construction) employees by occupation, and their wage sums (yuan/yr).
   std::array<int64_t, kOccupationCount> angang_by_occupation{};

@@ -42,7 +42,9 @@ int64_t add_migrant_household(World& w, Employer employer, Origin origin, Occupa
                                       employer == Employer::kNone ? Occupation::kNone : occupation, hk, label});
   w.household_head[h] = w.people.ids()[head];
   int64_t added = 1;
-  if (s.uniform() < w.p("migration_family_share")) {
+  const double family = employer == Employer::kConstruction ? w.p("migration_construction_family_share")
+                                                             : w.p("migration_family_share");
+  if (s.uniform() < family) {
     const int spouse_age = std::max(16, age - 3 + static_cast<int>(s.below(5)));
     w.people.add({now - spouse_age * 12 - static_cast<int32_t>(s.below(12)),
                   sex == Sex::kMale ? Sex::kFemale : Sex::kMale, eth, origin, h, false, Employer::kNone, Occupation::kNone,

@@ -48,6 +48,9 @@ const std::vector<ParamDef>& param_defs() {
       {"people_housing_marriage_deterrent", 0.0, 1.0, "share", "reduction of the marriage hazard for men without a dwelling (L4091: couples could not marry)"},
       {"city_industrial_share", 0.0, 1.0, "share", "share of other city jobs that are in industry (for Anshan's industrial-worker count)"},
       {"city_construction_share", 0.0, 1.0, "share", "share of other city jobs that are construction (builders other than Angang-Construction)"},
+      {"labour_hire_unregistered", 0.0, 1.0, "ratio", "chance of an unregistered (rural-hukou) jobless person being hired, relative to a registered one"},
+      {"people_service_jobs_adjust_months", 1.0, 240.0, "months", "time for other city jobs to catch up with their target (1: at once)"},
+      {"migration_construction_family_share", 0.0, 1.0, "share", "share of migrant construction workers who bring a family"},
       // migration controls
       {"migration_ration_gap", 0.1, 1.0, "ratio", "rural grain consumption as a share of urban (1: no gap; 0.802 under unified purchase, L3961)"},
       {"migration_food_weight", 0.0, 10.0, "weight", "weight of the urban-rural food gap in the pull of blind inflow"},
