@@ -52,6 +52,7 @@ struct PeopleState {
   double wage_scale = 0;        // yuan/yr of a grade-1 production worker
   double wage_scale_param = -1;  // last wage_scale_yuan seen (a regime switch resets the scale)
   double vacancy_signal = 0;    // share of jobs open last month (pull of blind inflow)
+  double avg_production_wage = 0;  // yuan/yr, Angang production workers, last month
   int64_t promoted = 0;         // promotions this month (agents)
   int64_t blind_in = 0;         // blind migrants (persons, agents) this month
 };

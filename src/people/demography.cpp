@@ -138,6 +138,8 @@ void demography_month(World& w, MonthTally& t) {
   }
   t.left += remove_leaving_households(w);
   tally_living(w, t);
+  const int64_t prod = t.angang_by_occupation[static_cast<size_t>(Occupation::kProduction)];
+  w.ps.avg_production_wage = prod > 0 ? t.angang_wage_sum[static_cast<size_t>(Occupation::kProduction)] / static_cast<double>(prod) : 0.0;
   const int64_t women = t.fertile_women > 0 ? t.fertile_women : 1;
   w.persons_per_woman = static_cast<double>(t.living) / static_cast<double>(women);
 }

@@ -94,18 +94,23 @@ void seed_population(World& w) {
 
 double blind_inflow_rate(const World& w) {
   const double food_gap = 1.0 / w.p("migration_ration_gap") - 1.0;
-  const double pull = std::clamp(w.ps.vacancy_signal, 0.0, 1.0) + w.p("migration_food_weight") * food_gap;
+  const double wage_gain = w.ps.avg_production_wage > 0 ? std::max(0.0, 1.0 - w.p("migration_rural_income_yuan") / w.ps.avg_production_wage) : 0.0;
+  const double pull = std::clamp(w.ps.vacancy_signal, 0.0, 1.0) + w.p("migration_food_weight") * food_gap +
+                      w.p("migration_wage_weight") * wage_gain;
   return w.p("migration_blind_inflow") * pull * (1.0 - w.p("migration_control"));
 }
 
 int64_t send_back_drive(World& w, double quota) {
-  // Candidates: jobless adults without an urban registration (blind migrants).
-  // A candidate who heads a household takes it along; so the expected persons
-  // per selection is the household size for heads, 1 otherwise.
+  // Candidates: jobless adult migrants (without an urban registration, or
+  // migrants who lost their jobs). A candidate who heads a household takes it
+  // along; so the expected persons per selection is the household size for
+  // heads, 1 otherwise.
   Population& pop = w.people;
   const auto is_candidate = [&](uint32_t i) {
     return pop.alive_flags()[i] && pop.labour_force()[i] && pop.employers()[i] == 0 &&
-           pop.hukous()[i] == static_cast<uint8_t>(Hukou::kRural);
+           (pop.hukous()[i] == static_cast<uint8_t>(Hukou::kRural) ||
+            pop.origins()[i] == static_cast<uint8_t>(Origin::kBlind) ||
+            pop.origins()[i] == static_cast<uint8_t>(Origin::kRecruited));
   };
   double expected = 0;
   for (uint32_t i = 0; i < pop.size(); ++i) {

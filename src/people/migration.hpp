@@ -22,13 +22,15 @@ void seed_population(World& w);
 // without a job offer: migration_blind_inflow x pull x (1 - migration_control),
 // where pull = the share of jobs open (rumours of work at Angang, L3965) +
 // migration_food_weight x (1/migration_ration_gap - 1) (the urban-rural food gap
-// of unified purchase, L3961). Returns the expected number (workers, persons' scale).
+// of unified purchase, L3961) + migration_wage_weight x the wage gain
+// (1 - migration_rural_income_yuan / average production-worker wage; "income
+// higher", L3965). Returns the expected number (workers, persons' scale).
 double blind_inflow_rate(const World& w);
 
 // Dated population events this month: repatriation (a share of an ethnic group
-// leaves over some months) and sending-back drives (jobless migrants without an
-// urban registration returned to the countryside with their households, until
-// the drive's quota of persons is met). Returns {repatriated, sent back} persons (agents).
+// leaves over some months) and sending-back drives (jobless migrants, registered
+// or not, returned to the countryside with their households, until the drive's
+// quota of persons is met). Returns {repatriated, sent back} persons (agents).
 struct PopulationEventTally {
   int64_t repatriated = 0, sent_back = 0;
 };

@@ -57,7 +57,9 @@ void sd_step(World& w, const PopulationEventTally&) {
   s.vacancy_signal = demand > 0 ? std::max(0.0, demand - s.employed) / demand : 0.0;
   // Blind inflow with the SD's own vacancy signal.
   const double food_gap = 1.0 / w.p("migration_ration_gap") - 1.0;
-  const double pull = std::clamp(s.vacancy_signal, 0.0, 1.0) + w.p("migration_food_weight") * food_gap;
+  const double wage_gain = w.ps.avg_production_wage > 0 ? std::max(0.0, 1.0 - w.p("migration_rural_income_yuan") / w.ps.avg_production_wage) : 0.0;
+  const double pull = std::clamp(s.vacancy_signal, 0.0, 1.0) + w.p("migration_food_weight") * food_gap +
+                      w.p("migration_wage_weight") * wage_gain;
   const double blind = w.p("migration_blind_inflow") * pull * (1.0 - w.p("migration_control"));
   s.labour += blind;
   s.unregistered_jobless += blind;

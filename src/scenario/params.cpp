@@ -54,6 +54,8 @@ const std::vector<ParamDef>& param_defs() {
       // migration controls
       {"migration_ration_gap", 0.1, 1.0, "ratio", "rural grain consumption as a share of urban (1: no gap; 0.802 under unified purchase, L3961)"},
       {"migration_food_weight", 0.0, 10.0, "weight", "weight of the urban-rural food gap in the pull of blind inflow"},
+      {"migration_wage_weight", 0.0, 10.0, "weight", "weight of the urban wage gain (1 - rural income / production-worker wage) in the pull of blind inflow"},
+      {"migration_rural_income_yuan", 1.0, 1e5, "yuan/yr", "income of a rural worker in the migrants' home villages"},
       {"migration_control", 0.0, 1.0, "share", "strength of inflow controls (registration, hukou-grain link): share of blind inflow stopped"},
       {"migration_unregistered_return", 0.0, 50.0, "multiplier", "extra return hazard of jobless unregistered (rural-hukou) migrants per unit of migration_control"},
       // housing and the danwei
