@@ -25,36 +25,22 @@ void give(Population& pop, uint32_t h, Dwelling d, Owner o, double m2, HousingSt
   hs.used[static_cast<size_t>(o)] += m2;
 }
 
-// Allocates `owner`'s free space to the unhoused households whose danwei matches
-// `belongs` (all unhoused if null), by priority band then household index.
+// Allocates `owner`'s free space to the unhoused households (hs.waiting, in
+// household order) whose danwei matches `belongs`, by priority band then household index.
 template <class Pred>
 void allocate(World& w, Owner owner, Pred belongs, bool by_rank, double share_policy, HousingTally& t) {
   Population& pop = w.people;
   HousingState& hs = w.housing;
   const auto o = static_cast<size_t>(owner);
-  double free_m2 = hs.stock[o] - hs.used[o];
-  if (free_m2 <= 0) return;
+  const double free_m2 = hs.stock[o] - hs.used[o];
   const double flat = w.p("housing_flat_m2"), dorm = w.p("housing_dorm_m2");
+  if (free_m2 < std::min(dorm, flat / 2.0)) return;
   auto size = pop.household_sizes();
   auto dw = pop.household_dwellings();
-  hs.waiting.clear();
   int64_t singles = 0, families = 0;
-  const uint32_t nh = static_cast<uint32_t>(pop.households());
-  for (uint32_t h = 0; h < nh; ++h) {
-    if (size[h] == 0 || dw[h] != kNoneD || !belongs(h)) continue;
-    hs.waiting.push_back(h);
-    (size[h] == 1 ? singles : families)++;
-  }
-  if (hs.waiting.empty()) return;
-  // Priority order: bands 0..3 (counting sort keeps household order within a band).
-  hs.ordered.clear();
-  if (by_rank) {
-    for (uint8_t b = 0; b <= 3; ++b)
-      for (uint32_t h : hs.waiting)
-        if (w.household_band[h] == b) hs.ordered.push_back(h);
-  } else {
-    hs.ordered.assign(hs.waiting.begin(), hs.waiting.end());
-  }
+  for (uint32_t h : hs.waiting)
+    if (dw[h] == kNoneD && belongs(h)) (size[h] == 1 ? singles : families)++;
+  if (singles + families == 0) return;
   // Split the free space between dormitory beds and family flats by need.
   const double need_s = static_cast<double>(singles) * dorm, need_f = static_cast<double>(families) * flat;
   const double space_s = need_s + need_f > free_m2 ? free_m2 * need_s / (need_s + need_f) : need_s;
@@ -62,26 +48,33 @@ void allocate(World& w, Owner owner, Pred belongs, bool by_rank, double share_po
   int64_t beds = static_cast<int64_t>(space_s / dorm);
   const int64_t whole = static_cast<int64_t>(space_f / flat);
   // Sharing: two families per flat for a share of the shortfall.
-  const int64_t shared_flats =
-      static_cast<int64_t>(std::floor(share_policy * static_cast<double>(std::min(whole, std::max<int64_t>(0, families - whole)))));
+  const int64_t shared_flats = static_cast<int64_t>(
+      std::floor(share_policy * static_cast<double>(std::min(whole, std::max<int64_t>(0, families - whole)))));
   int64_t whole_left = whole - shared_flats, half_left = 2 * shared_flats;
-  for (uint32_t h : hs.ordered) {
-    if (size[h] == 1) {
-      if (beds <= 0) continue;
-      give(pop, h, Dwelling::kDormitory, owner, dorm, hs);
-      --beds;
-      ++t.dorm_beds;
-    } else if (whole_left > 0) {
-      give(pop, h, Dwelling::kFlat, owner, flat, hs);
-      --whole_left;
-    } else if (half_left > 0) {
-      give(pop, h, Dwelling::kSharedFlat, owner, flat / 2.0, hs);
-      --half_left;
-      ++t.shared;
-    } else {
-      continue;
+  // Priority order: bands 0..3, each by household index (length of residence);
+  // stops as soon as the beds and flats are gone.
+  for (uint8_t b = 0; b <= (by_rank ? 3 : 0); ++b) {
+    if (beds <= 0 && whole_left <= 0 && half_left <= 0) break;
+    for (uint32_t h : hs.waiting) {
+      if (dw[h] != kNoneD || (by_rank && w.household_band[h] != b) || !belongs(h)) continue;
+      if (size[h] == 1) {
+        if (beds <= 0) continue;
+        give(pop, h, Dwelling::kDormitory, owner, dorm, hs);
+        --beds;
+        ++t.dorm_beds;
+      } else if (whole_left > 0) {
+        give(pop, h, Dwelling::kFlat, owner, flat, hs);
+        --whole_left;
+      } else if (half_left > 0) {
+        give(pop, h, Dwelling::kSharedFlat, owner, flat / 2.0, hs);
+        --half_left;
+        ++t.shared;
+      } else {
+        continue;
+      }
+      ++t.allocated;
+      if (beds <= 0 && whole_left <= 0 && half_left <= 0) break;
     }
-    ++t.allocated;
   }
 }
 
@@ -103,27 +96,33 @@ void housing_month(World& w, int64_t construction_employees, int64_t city_employ
   const double keep = std::pow(1.0 - w.p("housing_decay_rate"), 1.0 / 12.0);
   for (double& s : hs.stock) s *= keep;
 
-  // 3. The danwei tie, emptied households, married couples in dormitories; recount what is held.
+  // 3. The danwei tie, emptied households, married couples in dormitories; recount
+  // what is held; list the unhoused (in household order).
   auto size = pop.household_sizes();
   auto dw = pop.household_dwellings();
   auto own = pop.household_owners();
   auto m2 = pop.household_m2();
   hs.used.fill(0.0);
-  const uint32_t nh = static_cast<uint32_t>(pop.households());
-  for (uint32_t h = 0; h < nh; ++h) {
-    if (dw[h] == kNoneD) continue;
-    const bool lost_job = own[h] == static_cast<uint8_t>(Owner::kWorks) && !is_angang(w.household_employer[h]);
-    const bool married_in_dorm = dw[h] == static_cast<uint8_t>(Dwelling::kDormitory) && size[h] > 1;
-    if (size[h] == 0 || lost_job || married_in_dorm) {
-      vacate(pop, h);
-      ++t.released;
-      continue;
+  hs.waiting.clear();
+  for (uint32_t h : w.live_households) {
+    if (dw[h] != kNoneD) {
+      const bool lost_job = own[h] == static_cast<uint8_t>(Owner::kWorks) && !is_angang(w.household_employer[h]);
+      const bool married_in_dorm = dw[h] == static_cast<uint8_t>(Dwelling::kDormitory) && size[h] > 1;
+      if (size[h] == 0 || lost_job || married_in_dorm) {
+        vacate(pop, h);
+        ++t.released;
+      } else {
+        hs.used[own[h]] += m2[h];
+        continue;
+      }
     }
-    hs.used[own[h]] += m2[h];
+    if (size[h] > 0) hs.waiting.push_back(h);
   }
   // Collapse: stock below what tenants hold evicts the latest households.
   for (size_t o = 1; o < kOwnerCount; ++o) {
-    for (uint32_t h = nh; h-- > 0 && hs.used[o] > hs.stock[o] + 1e-6;) {
+    if (hs.used[o] <= hs.stock[o] + 1e-6) continue;
+    for (size_t k = w.live_households.size(); k-- > 0 && hs.used[o] > hs.stock[o] + 1e-6;) {
+      const uint32_t h = w.live_households[k];
       if (own[h] != o || dw[h] == kNoneD) continue;
       hs.used[o] -= m2[h];
       vacate(pop, h);
@@ -143,8 +142,8 @@ void housing_month(World& w, int64_t construction_employees, int64_t city_employ
   const double build_p = w.p("housing_selfbuild_rate");
   const double per_person = w.p("housing_selfbuilt_m2_per_person");
   if (build_p > 0 && per_person > 0) {
-    for (uint32_t h = 0; h < nh; ++h) {
-      if (size[h] == 0 || dw[h] != kNoneD) continue;
+    for (uint32_t h : hs.waiting) {
+      if (dw[h] != kNoneD) continue;
       if (rng::uniform(w.key_housing, w.now(), h) < build_p) {
         const double a = per_person * size[h];
         hs.stock[static_cast<size_t>(Owner::kSelfBuilt)] += a;

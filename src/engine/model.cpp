@@ -41,6 +41,7 @@ World::World(const Scenario& scenario, const RunOptions& options)
   household_leaving.reserve(cap / 2);
   household_employer.reserve(cap / 2);
   household_band.reserve(cap / 2);
+  live_households.reserve(cap / 2);
   housing.waiting.reserve(cap / 2);
   housing.ordered.reserve(cap / 2);
   auto& r = rec;
@@ -165,6 +166,7 @@ void step_month(World& w) {
     w.rec.set(w.v.regime_index, y, w.regimes.current());
     record_people_year(w, t);
     w.people.compact();
+    std::erase_if(w.live_households, [&](uint32_t h) { return w.people.household_sizes()[h] == 0; });
   }
   w.clock.advance();
 }

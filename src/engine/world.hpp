@@ -83,6 +83,7 @@ struct World {
   Population people;
   std::vector<uint64_t> household_head;  // person id heading each household
   std::vector<uint8_t> household_leaving;  // scratch: households leaving this month
+  int64_t households_marked = 0;  // how many are marked in household_leaving (0: nothing to remove)
   Recorder rec;
   SeriesHandles v{};
   PlanState plan;
@@ -94,6 +95,7 @@ struct World {
   HousingState housing;
   SdState sd;
   std::vector<uint8_t> household_employer, household_band;  // scratch, recomputed each month
+  std::vector<uint32_t> live_households;  // households with members (pruned of empty ones each December)
   uint64_t key_people = 0, key_housing = 0;
 
   // Derived each month.

@@ -26,9 +26,10 @@ std::vector<HistoryPoint> load_history_text(const std::string& text, const std::
     if (p.variable.empty()) throw InputError(file, p.line, static_cast<int>(cv) + 1, "variable", "empty variable name");
     p.year = t.integer(r, cy);
     p.compare = t.rows[r][cc];
-    if (p.compare != "level" && p.compare != "ratio")
-      throw InputError(file, p.line, static_cast<int>(cc) + 1, "compare", "expected 'level' or 'ratio', found '" + p.compare + "'");
-    p.base_year = p.compare == "ratio" ? t.integer(r, cb) : 0;
+    if (p.compare != "level" && p.compare != "ratio" && p.compare != "change")
+      throw InputError(file, p.line, static_cast<int>(cc) + 1, "compare",
+                       "expected 'level', 'ratio' or 'change', found '" + p.compare + "'");
+    p.base_year = p.compare != "level" ? t.integer(r, cb) : 0;
     p.value = t.number(r, cval);
     p.qualifier = t.rows[r][cq];
     if (!qualifiers.count(p.qualifier))
@@ -65,6 +66,8 @@ FitTable compare_with_history(const std::vector<HistoryPoint>& points,
     if (p.compare == "ratio") {
       const double b = sim(p.variable, p.base_year);
       s = (b > 0 && !std::isnan(b)) ? s / b : NAN;
+    } else if (p.compare == "change") {
+      s -= sim(p.variable, p.base_year);  // e.g. a cumulative stock's growth over a period
     }
     row.simulated = s;
     if (!std::isnan(s) && p.value != 0) {
@@ -88,7 +91,7 @@ std::string fit_csv(const FitTable& t) {
   std::string out = "variable,year,base_year,compare,qualifier,observed,simulated,error,abs_pct_error,unit,citation\n";
   for (const FitRow& r : t.rows) {
     const auto& p = r.point;
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", p.variable, p.year, p.compare == "ratio" ? std::to_string(p.base_year) : "",
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", p.variable, p.year, p.compare != "level" ? std::to_string(p.base_year) : "",
                        p.compare, csv_field(p.qualifier), p.value, r.simulated, r.error, std::fabs(r.error) * 100.0,
                        csv_field(p.unit), csv_field(p.citation));
   }
@@ -100,7 +103,9 @@ std::string fit_report(const FitTable& t) {
                                 "simulated", "error%", "source");
   for (const FitRow& r : t.rows) {
     const auto& p = r.point;
-    const std::string yr = p.compare == "ratio" ? fmt::format("{}/{}", p.year, p.base_year) : std::to_string(p.year);
+    const std::string yr = p.compare == "ratio"    ? fmt::format("{}/{}", p.year, p.base_year)
+                           : p.compare == "change" ? fmt::format("{}-{}", p.year, p.base_year)
+                                                   : std::to_string(p.year);
     out += fmt::format("{:<34} {:>9} {:>10} {:>14.6g} {:>14.6g} {:>+8.1f}  {}\n", p.variable, yr, p.qualifier, p.value,
                        r.simulated, 100.0 * r.error, p.citation);
   }

@@ -61,7 +61,6 @@ void demography_month(World& w, MonthTally& t) {
   const double birth_p = std::min(1.0, w.p("people_birth_rate") / 12.0 * w.persons_per_woman);
   const uint64_t kp = w.key_people;
 
-  std::fill(w.household_leaving.begin(), w.household_leaving.end(), 0);
   const size_t n = pop.size();
   for (uint32_t i = 0; i < n; ++i) {
     if (!pop.alive_flags()[i]) continue;
@@ -92,6 +91,7 @@ void demography_month(World& w, MonthTally& t) {
         rng::uniform(w.key_leave, now, id) < (rural ? leave_unregistered : leave)) {
       if (w.household_head[h] == id) {
         w.household_leaving[h] = 1;
+        ++w.households_marked;
       } else {
         pop.remove(i);
         ++t.left;
@@ -99,25 +99,35 @@ void demography_month(World& w, MonthTally& t) {
       }
     }
     if (emp[i] != 0) {
+      // The month's life events of an employee come from ONE counter-based draw
+      // on fixed sub-intervals of [0,1): [0,a) skill upgrade, [a,a+b) promotion,
+      // [a+b,a+b+c) leaving the parents' household, [a+b+c, a+b+c+d) marriage.
+      // At most one of them happens in a month (all are rare).
+      const double u = rng::uniform(kp, now, id, 1);
+      const double u1 = u - skill_up, u2 = u1 - promote, u3 = u2 - leave_home;
       // Skills and promotion (L4727: workers promoted to technical cadres).
-      if (skill[i] < 8 && rng::uniform(kp, now, id, 1) < skill_up) ++skill[i];
-      if (is_angang(emp[i]) && occ[i] == kProd && skill[i] >= promote_min &&
-          pop.labels()[i] != static_cast<uint8_t>(ClassLabel::kNationalist) && rng::uniform(kp, now, id, 2) < promote) {
-        occ[i] = kTech;
-        ++t.promoted;
-      }
-      // Household formation: an employed son leaves his parents' household;
-      // an employed single man marries and his wife joins him.
-      if (!female && age >= 18) {
+      if (u < skill_up) {
+        if (skill[i] < 8) ++skill[i];
+      } else if (u1 < promote) {
+        if (is_angang(emp[i]) && occ[i] == kProd && skill[i] >= promote_min &&
+            pop.labels()[i] != static_cast<uint8_t>(ClassLabel::kNationalist)) {
+          occ[i] = kTech;
+          ++t.promoted;
+        }
+      } else if (!female && age >= 18) {
+        // Household formation: an employed son leaves his parents' household;
+        // an employed single man marries and his wife joins him.
         const bool head = w.household_head[h] == id;
-        if (!head && leave_home > 0 && rng::uniform(kp, now, id, 3) < leave_home) {
-          const uint32_t nh = create_household(w, id);
-          pop.move_to_household(i, nh);
-          ++t.new_households;
+        if (u2 < leave_home) {
+          if (!head) {
+            const uint32_t nh = create_household(w, id);
+            pop.move_to_household(i, nh);
+            ++t.new_households;
+          }
         } else if (head && age >= 22 && pop.household_sizes()[h] == 1) {
           const bool housed = pop.household_dwellings()[h] != static_cast<uint8_t>(Dwelling::kNone);
-          if (rng::uniform(kp, now, id, 4) < (housed ? marry : marry_unhoused)) {
-            const int wife_age = std::max(17, age - 3 + static_cast<int>(rng::uniform(kp, now, id, 5) * 5.0));
+          if (u3 < (housed ? marry : marry_unhoused)) {
+            const int wife_age = std::max(17, age - 3 + static_cast<int>(rng::uniform(kp, now, id, 2) * 5.0));
             pop.add({now - wife_age * 12, Sex::kFemale, static_cast<Ethnicity>(pop.ethnicities()[i]), Origin::kRecruited, h,
                      false, Employer::kNone, Occupation::kNone, static_cast<Hukou>(pop.hukous()[i]),
                      static_cast<ClassLabel>(pop.labels()[i])});
@@ -201,6 +211,8 @@ void tally_living(World& w, MonthTally& t) {
 }
 
 int64_t remove_leaving_households(World& w) {
+  if (w.households_marked == 0) return 0;  // nothing marked: skip the pass
+  w.households_marked = 0;
   Population& pop = w.people;
   auto hh = pop.household_ids();
   int64_t removed = 0;

@@ -10,6 +10,7 @@ uint32_t create_household(World& w, uint64_t head_id) {
   const uint32_t h = w.people.new_household();
   w.household_head.push_back(head_id);
   w.household_leaving.push_back(0);
+  w.live_households.push_back(h);
   return h;
 }
 
@@ -126,6 +127,7 @@ int64_t send_back_drive(World& w, double quota) {
       const uint32_t h = pop.household_ids()[i];
       if (w.household_head[h] == pop.ids()[i]) {
         w.household_leaving[h] = 1;
+        ++w.households_marked;
       } else {
         pop.remove(i);
         ++sent;
