@@ -5,4 +5,5 @@ namespace gangdu::cli {
 // Each subcommand registers itself on the app; main() dispatches.
 void register_run(CLI::App& app);
 void register_validate(CLI::App& app);
+void register_baseline(CLI::App& app);  // issue 5: agent model vs SD baseline
 }  // namespace gangdu::cli

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   gangdu::cli::register_run(app);
   gangdu::cli::register_validate(app);
+  gangdu::cli::register_baseline(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

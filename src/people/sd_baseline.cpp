@@ -44,9 +44,12 @@ void sd_step(World& w, const PopulationEventTally&) {
   if (s.employed > demand) {
     s.employed = demand;
   } else {
+    // Hiring from the jobless; the unregistered at labour_hire_unregistered the rate (as the agents).
     const double jobless = std::max(0.0, s.labour - s.employed);
-    const double hires = std::min(demand - s.employed, jobless);
-    s.unregistered_jobless = std::max(0.0, s.unregistered_jobless - (jobless > 0 ? hires * s.unregistered_jobless / jobless : 0.0));
+    const double unreg = std::min(s.unregistered_jobless, jobless);
+    const double hireable = (jobless - unreg) + w.p("labour_hire_unregistered") * unreg;
+    const double hires = std::min(demand - s.employed, hireable);
+    s.unregistered_jobless = std::max(0.0, unreg - (hireable > 0 ? hires * w.p("labour_hire_unregistered") * unreg / hireable : 0.0));
     s.employed += hires;
     const double recruits = (demand - s.employed) * w.p("migration_response");
     s.employed += recruits;

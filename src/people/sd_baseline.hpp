@@ -10,7 +10,8 @@
 //
 // Flows per month: births b*P, deaths d*P; workers enter 16 years after birth
 // (half the births, survival 0.85: assumption) and retire after 44 working years
-// (assumption: 16-60); vacancies filled from the jobless, then migration_response
+// (assumption: 16-60); vacancies filled from the jobless (the unregistered at
+// labour_hire_unregistered the rate of the registered), then migration_response
 // of the rest by recruited migrants; blind inflow = blind_inflow_rate with the SD
 // vacancy signal; jobless leave at migration_jobless_return (more for the
 // unregistered under migration_control); each migrant worker brings
