@@ -83,6 +83,10 @@ void allocate(World& w, Owner owner, Pred belongs, bool by_rank, double share_po
 void housing_month(World& w, int64_t construction_employees, int64_t city_employees, HousingTally& t) {
   Population& pop = w.people;
   HousingState& hs = w.housing;
+  // Households formed since the month's tally (arriving migrants) have no danwei
+  // rank yet: they queue for private housing only until next month.
+  w.household_employer.resize(pop.households(), 0);
+  w.household_band.resize(pop.households(), 3);
   constexpr auto kWorks = static_cast<size_t>(Owner::kWorks);
   constexpr auto kCity = static_cast<size_t>(Owner::kCity);
   // 1. Construction.
