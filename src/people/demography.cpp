@@ -43,6 +43,87 @@ constexpr uint8_t kTech = static_cast<uint8_t>(Occupation::kTechnician);
 inline bool is_angang(uint8_t e) { return e == kW || e == kC; }
 }  // namespace
 
+namespace {
+
+// Counts one living person into the month's tally and the household scratch
+// columns (its employer and priority band); `sub` takes a counted person out again.
+class Tallier {
+ public:
+  explicit Tallier(const World& w) {
+    const double scale = w.ps.wage_scale, step = w.p("wage_grade_step"), tp = w.p("wage_technician_premium"),
+                 sp = w.p("wage_staff_premium");
+    // Wage of grade g for each occupation, so the pass does no pow().
+    for (int o = 0; o < kOccupationCount; ++o)
+      for (int g = 1; g <= 8; ++g) wage_[o][g] = wage_of(scale, step, tp, sp, static_cast<Occupation>(o), g);
+  }
+
+  void add(World& w, uint32_t i, MonthTally& t) const {
+    Population& pop = w.people;
+    const uint8_t eth = pop.ethnicities()[i];
+    const bool rural = pop.hukous()[i] == static_cast<uint8_t>(Hukou::kRural);
+    const bool lf = pop.labour_force()[i] != 0;
+    ++t.living;
+    ++t.by_ethnicity[eth];
+    t.unregistered += rural;
+    const uint8_t e = pop.employers()[i];
+    if (e == 0) {
+      t.jobless += lf;
+      t.jobless_unregistered += lf && rural;
+      pop.wages()[i] = 0.0f;
+      return;
+    }
+    if (e == kW) ++t.works;
+    else if (e == kC) ++t.construction;
+    else ++t.city;
+    uint8_t& occ = pop.occupations()[i];
+    if (occ == 0) occ = kProd;
+    const uint8_t skill = pop.skills()[i];
+    const auto wg = static_cast<float>(wage_[occ][skill]);
+    pop.wages()[i] = wg;
+    if (is_angang(e)) {
+      ++t.angang_by_occupation[occ];
+      t.angang_wage_sum[occ] += wg;
+    }
+    // Household priority for employer housing: cadres (technicians, staff) and the
+    // Japanese of the colonial works first, then skilled workers, then the rest (R18).
+    const uint8_t band = (occ != kProd || eth == static_cast<uint8_t>(Ethnicity::kJapanese)) ? 0 : skill >= 4 ? 1 : 2;
+    const uint32_t h = pop.household_ids()[i];
+    const uint8_t he = w.household_employer[h];
+    // Angang employment outranks a city job as the household's danwei.
+    if (he == 0 || (is_angang(e) && !is_angang(he)) || (is_angang(e) == is_angang(he) && band < w.household_band[h])) {
+      w.household_employer[h] = e;
+      w.household_band[h] = band;
+    }
+  }
+
+  static void sub(const Population& pop, uint32_t i, MonthTally& t) {
+    const bool rural = pop.hukous()[i] == static_cast<uint8_t>(Hukou::kRural);
+    const bool lf = pop.labour_force()[i] != 0;
+    --t.living;
+    --t.by_ethnicity[pop.ethnicities()[i]];
+    t.unregistered -= rural;
+    const uint8_t e = pop.employers()[i];
+    if (e == 0) {
+      t.jobless -= lf;
+      t.jobless_unregistered -= lf && rural;
+      return;
+    }
+    if (e == kW) --t.works;
+    else if (e == kC) --t.construction;
+    else --t.city;
+    if (is_angang(e)) {
+      const uint8_t occ = pop.occupations()[i];
+      --t.angang_by_occupation[occ];
+      t.angang_wage_sum[occ] -= pop.wages()[i];
+    }
+  }
+
+ private:
+  double wage_[kOccupationCount][9] = {};
+};
+
+}  // namespace
+
 void demography_month(World& w, MonthTally& t) {
   Population& pop = w.people;
   const int32_t now = w.now();
@@ -61,6 +142,11 @@ void demography_month(World& w, MonthTally& t) {
   const double birth_p = std::min(1.0, w.p("people_birth_rate") / 12.0 * w.persons_per_woman);
   const uint64_t kp = w.key_people;
 
+  // The month's tally is taken in the same pass (persons who stay), then
+  // corrected for the households that leave (one pass over persons, not two).
+  const Tallier tally(w);
+  w.household_employer.assign(pop.households(), 0);
+  w.household_band.assign(pop.households(), 3);
   const size_t n = pop.size();
   for (uint32_t i = 0; i < n; ++i) {
     if (!pop.alive_flags()[i]) continue;
@@ -145,9 +231,12 @@ void demography_month(World& w, MonthTally& t) {
         ++t.births;
       }
     }
+    tally.add(w, i, t);
   }
-  t.left += remove_leaving_households(w);
-  tally_living(w, t);
+  // Newborns and wives appended this month.
+  for (uint32_t i = static_cast<uint32_t>(n); i < pop.size(); ++i)
+    if (pop.alive_flags()[i]) tally.add(w, i, t);
+  t.left += remove_leaving_households(w, &t);
   const int64_t prod = t.angang_by_occupation[static_cast<size_t>(Occupation::kProduction)];
   w.ps.avg_production_wage = prod > 0 ? t.angang_wage_sum[static_cast<size_t>(Occupation::kProduction)] / static_cast<double>(prod) : 0.0;
   const int64_t women = t.fertile_women > 0 ? t.fertile_women : 1;
@@ -156,61 +245,14 @@ void demography_month(World& w, MonthTally& t) {
 
 void tally_living(World& w, MonthTally& t) {
   Population& pop = w.people;
-  const double scale = w.ps.wage_scale, step = w.p("wage_grade_step"), tp = w.p("wage_technician_premium"),
-               sp = w.p("wage_staff_premium");
-  // Wage of grade g for each occupation, so the pass does no pow().
-  double wage_table[kOccupationCount][9] = {};
-  for (int o = 0; o < kOccupationCount; ++o)
-    for (int g = 1; g <= 8; ++g) wage_table[o][g] = wage_of(scale, step, tp, sp, static_cast<Occupation>(o), g);
+  const Tallier tally(w);
   w.household_employer.assign(pop.households(), 0);
   w.household_band.assign(pop.households(), 3);
-  auto eth = pop.ethnicities();
-  auto emp = pop.employers();
-  auto lf = pop.labour_force();
-  auto occ = pop.occupations();
-  auto skill = pop.skills();
-  auto wage = pop.wages();
-  auto hh = pop.household_ids();
-  auto alive = pop.alive_flags();
-  auto huk = pop.hukous();
-  for (uint32_t i = 0; i < pop.size(); ++i) {
-    if (!alive[i]) continue;
-    ++t.living;
-    ++t.by_ethnicity[eth[i]];
-    t.unregistered += huk[i] == static_cast<uint8_t>(Hukou::kRural);
-    const uint8_t e = emp[i];
-    if (e == 0) {
-      t.jobless += lf[i] != 0;
-      t.jobless_unregistered += lf[i] != 0 && huk[i] == static_cast<uint8_t>(Hukou::kRural);
-      wage[i] = 0.0f;
-      continue;
-    }
-    if (e == kW) ++t.works;
-    else if (e == kC) ++t.construction;
-    else ++t.city;
-    if (occ[i] == 0) occ[i] = kProd;
-    const auto wg = static_cast<float>(wage_table[occ[i]][skill[i]]);
-    wage[i] = wg;
-    if (is_angang(e)) {
-      ++t.angang_by_occupation[occ[i]];
-      t.angang_wage_sum[occ[i]] += wg;
-    }
-    // Household priority for employer housing: cadres (technicians, staff) and the
-    // Japanese of the colonial works first, then skilled workers, then the rest (R18).
-    const uint8_t band = (occ[i] != kProd || eth[i] == static_cast<uint8_t>(Ethnicity::kJapanese)) ? 0
-                         : skill[i] >= 4                                                          ? 1
-                                                                                                  : 2;
-    const uint32_t h = hh[i];
-    const uint8_t he = w.household_employer[h];
-    // Angang employment outranks a city job as the household's danwei.
-    if (he == 0 || (is_angang(e) && !is_angang(he)) || (is_angang(e) == is_angang(he) && band < w.household_band[h])) {
-      w.household_employer[h] = e;
-      w.household_band[h] = band;
-    }
-  }
+  for (uint32_t i = 0; i < pop.size(); ++i)
+    if (pop.alive_flags()[i]) tally.add(w, i, t);
 }
 
-int64_t remove_leaving_households(World& w) {
+int64_t remove_leaving_households(World& w, MonthTally* t) {
   if (w.households_marked == 0) return 0;  // nothing marked: skip the pass
   w.households_marked = 0;
   Population& pop = w.people;
@@ -218,6 +260,7 @@ int64_t remove_leaving_households(World& w) {
   int64_t removed = 0;
   for (uint32_t i = 0; i < pop.size(); ++i) {
     if (pop.alive_flags()[i] && w.household_leaving[hh[i]]) {
+      if (t) Tallier::sub(pop, i, *t);
       pop.remove(i);
       ++removed;
     }
@@ -225,5 +268,7 @@ int64_t remove_leaving_households(World& w) {
   std::fill(w.household_leaving.begin(), w.household_leaving.end(), 0);
   return removed;
 }
+
+int64_t remove_leaving_households(World& w) { return remove_leaving_households(w, nullptr); }
 
 }  // namespace gangdu

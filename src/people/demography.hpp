@@ -39,11 +39,14 @@ void update_wage_scale(World& w);
 void demography_month(World& w, MonthTally& t);
 
 // Recounts the living (ethnicity, employers, Angang occupations and wages) and the
-// household scratch columns (employer and priority band). Called at the end of
-// demography_month; exposed for tests.
+// household scratch columns (employer and priority band) in a separate pass.
+// demography_month takes the same tally within its own pass; this is for tests
+// and callers that changed persons outside it.
 void tally_living(World& w, MonthTally& t);
 
 // Removes every member of households marked in w.household_leaving; returns persons removed.
 int64_t remove_leaving_households(World& w);
+// The same, taking the removed persons out of the month's tally `t`.
+int64_t remove_leaving_households(World& w, MonthTally* t);
 
 }  // namespace gangdu

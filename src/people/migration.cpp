@@ -11,6 +11,8 @@ uint32_t create_household(World& w, uint64_t head_id) {
   w.household_head.push_back(head_id);
   w.household_leaving.push_back(0);
   w.live_households.push_back(h);
+  w.household_employer.push_back(0);  // danwei scratch: none until the next tally
+  w.household_band.push_back(3);
   return h;
 }
 
