@@ -51,6 +51,14 @@ constexpr double uniform(uint64_t k, int64_t month, uint64_t agent, uint64_t slo
   return static_cast<double>(h >> 11) * 0x1.0p-53;
 }
 
+// The same draws with the (key, month) part mixed once per month, for hot loops:
+// uniform_m(month_key(k, m), agent, slot) == uniform(k, m, agent, slot).
+constexpr uint64_t month_key(uint64_t k, int64_t month) { return mix(k, static_cast<uint64_t>(month)); }
+constexpr double uniform_m(uint64_t month_key, uint64_t agent, uint64_t slot = 0) {
+  return static_cast<double>(mix(mix(month_key, agent), slot) >> 11) * 0x1.0p-53;
+}
+static_assert(uniform_m(month_key(5, 7), 9, 2) == uniform(5, 7, 9, 2));
+
 class Stream {
  public:
   Stream(uint64_t master_seed, StreamId id, uint64_t sub = 0)

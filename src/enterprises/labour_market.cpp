@@ -45,6 +45,7 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
   double cum[kE] = {0, 0, 0, 0};
   for (int e = 1; e < kE; ++e) cum[e] = cum[e - 1] + (vac_total > 0 ? vac[e] / vac_total : 0.0);
 
+  const uint64_t kl = rng::month_key(w.key_labour, now);  // rng::uniform_m(kl, ..) == rng::uniform(key_labour, now, ..)
   auto emp = pop.employers();
   auto lf = pop.labour_force();
   auto ids = pop.ids();
@@ -55,15 +56,15 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
     if (!pop.alive_flags()[i] || !lf[i]) continue;
     const uint8_t e = emp[i];
     if (e != 0) {
-      if (p_layoff[e] > 0 && rng::uniform(w.key_labour, now, ids[i]) < p_layoff[e]) {
+      if (p_layoff[e] > 0 && rng::uniform_m(kl, ids[i]) < p_layoff[e]) {
         emp[i] = 0;
         occ[i] = 0;
         if (e == static_cast<uint8_t>(Employer::kWorks) || e == static_cast<uint8_t>(Employer::kConstruction))
           ++out.laid_off_works;
       }
-    } else if (p_hire > 0 && rng::uniform(w.key_labour, now, ids[i], 1) <
+    } else if (p_hire > 0 && rng::uniform_m(kl, ids[i], 1) <
                                  (huk[i] == static_cast<uint8_t>(Hukou::kRural) ? p_hire_unreg : p_hire)) {
-      const double u = rng::uniform(w.key_labour, now, ids[i], 2);
+      const double u = rng::uniform_m(kl, ids[i], 2);
       uint8_t to = 1;
       while (to < kE - 1 && u >= cum[to]) ++to;
       emp[i] = to;

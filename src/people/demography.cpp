@@ -140,7 +140,9 @@ void demography_month(World& w, MonthTally& t) {
   // Births: the crude birth rate spread over women aged 15-49, using the
   // ratio of persons to such women observed at the end of last month.
   const double birth_p = std::min(1.0, w.p("people_birth_rate") / 12.0 * w.persons_per_woman);
-  const uint64_t kp = w.key_people;
+  // Keys with this month mixed in once (rng::uniform_m == rng::uniform).
+  const uint64_t kp = rng::month_key(w.key_people, now), kd = rng::month_key(w.key_deaths, now),
+                 kb = rng::month_key(w.key_births, now), kl = rng::month_key(w.key_leave, now);
 
   // The month's tally is taken in the same pass (persons who stay), then
   // corrected for the households that leave (one pass over persons, not two).
@@ -159,7 +161,7 @@ void demography_month(World& w, MonthTally& t) {
     auto skill = pop.skills();
     const uint64_t id = ids[i];
     const int age = (now - pop.birth_months()[i]) / 12;
-    if (rng::uniform(w.key_deaths, now, id) < death_monthly * mortality_age_factor(age)) {
+    if (rng::uniform_m(kd, id) < death_monthly * mortality_age_factor(age)) {
       pop.remove(i);
       ++t.deaths;
       continue;
@@ -174,7 +176,7 @@ void demography_month(World& w, MonthTally& t) {
     const uint32_t h = pop.household_ids()[i];
     const bool rural = pop.hukous()[i] == static_cast<uint8_t>(Hukou::kRural);
     if (lf[i] && emp[i] == static_cast<uint8_t>(Employer::kNone) &&
-        rng::uniform(w.key_leave, now, id) < (rural ? leave_unregistered : leave)) {
+        rng::uniform_m(kl, id) < (rural ? leave_unregistered : leave)) {
       if (w.household_head[h] == id) {
         w.household_leaving[h] = 1;
         ++w.households_marked;
@@ -189,7 +191,7 @@ void demography_month(World& w, MonthTally& t) {
       // on fixed sub-intervals of [0,1): [0,a) skill upgrade, [a,a+b) promotion,
       // [a+b,a+b+c) leaving the parents' household, [a+b+c, a+b+c+d) marriage.
       // At most one of them happens in a month (all are rare).
-      const double u = rng::uniform(kp, now, id, 1);
+      const double u = rng::uniform_m(kp, id, 1);
       const double u1 = u - skill_up, u2 = u1 - promote, u3 = u2 - leave_home;
       // Skills and promotion (L4727: workers promoted to technical cadres).
       if (u < skill_up) {
@@ -213,7 +215,7 @@ void demography_month(World& w, MonthTally& t) {
         } else if (head && age >= 22 && pop.household_sizes()[h] == 1) {
           const bool housed = pop.household_dwellings()[h] != static_cast<uint8_t>(Dwelling::kNone);
           if (u3 < (housed ? marry : marry_unhoused)) {
-            const int wife_age = std::max(17, age - 3 + static_cast<int>(rng::uniform(kp, now, id, 2) * 5.0));
+            const int wife_age = std::max(17, age - 3 + static_cast<int>(rng::uniform_m(kp, id, 2) * 5.0));
             pop.add({now - wife_age * 12, Sex::kFemale, static_cast<Ethnicity>(pop.ethnicities()[i]), Origin::kRecruited, h,
                      false, Employer::kNone, Occupation::kNone, static_cast<Hukou>(pop.hukous()[i]),
                      static_cast<ClassLabel>(pop.labels()[i])});
@@ -224,8 +226,8 @@ void demography_month(World& w, MonthTally& t) {
     }
     if (female && age >= 15 && age < 50) {
       ++t.fertile_women;
-      if (rng::uniform(w.key_births, now, id) < birth_p) {
-        pop.add({now, rng::uniform(w.key_births, now, id, 1) < 0.5 ? Sex::kMale : Sex::kFemale,
+      if (rng::uniform_m(kb, id) < birth_p) {
+        pop.add({now, rng::uniform_m(kb, id, 1) < 0.5 ? Sex::kMale : Sex::kFemale,
                  static_cast<Ethnicity>(pop.ethnicities()[i]), Origin::kBorn, pop.household_ids()[i], false, Employer::kNone,
                  Occupation::kNone, static_cast<Hukou>(pop.hukous()[i]), static_cast<ClassLabel>(pop.labels()[i])});
         ++t.births;
