@@ -7,4 +7,5 @@ void register_run(CLI::App& app);
 void register_validate(CLI::App& app);
 void register_experiment(CLI::App& app);
 void register_plan(CLI::App& app);  // gangdu plan (issue 9)
+void register_baseline(CLI::App& app);  // issue 5: agent model vs SD baseline
 }  // namespace gangdu::cli

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   gangdu::cli::register_validate(app);
   gangdu::cli::register_experiment(app);
   gangdu::cli::register_plan(app);
+  gangdu::cli::register_baseline(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

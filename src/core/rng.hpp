@@ -29,6 +29,8 @@ enum class StreamId : uint64_t {
   kCity = 10,
   kUnits = 11,
   kEconomy = 12,  // synthetic economies for `gangdu plan generate`
+  kPeople = 13,   // issue 5: promotions, skills, household formation, occupations
+  kHousing = 14,  // issue 5: self-built housing
 };
 
 constexpr uint64_t splitmix64(uint64_t x) {
@@ -50,6 +52,14 @@ constexpr double uniform(uint64_t k, int64_t month, uint64_t agent, uint64_t slo
   const uint64_t h = mix(mix(mix(k, static_cast<uint64_t>(month)), agent), slot);
   return static_cast<double>(h >> 11) * 0x1.0p-53;
 }
+
+// The same draws with the (key, month) part mixed once per month, for hot loops:
+// uniform_m(month_key(k, m), agent, slot) == uniform(k, m, agent, slot).
+constexpr uint64_t month_key(uint64_t k, int64_t month) { return mix(k, static_cast<uint64_t>(month)); }
+constexpr double uniform_m(uint64_t month_key, uint64_t agent, uint64_t slot = 0) {
+  return static_cast<double>(mix(mix(month_key, agent), slot) >> 11) * 0x1.0p-53;
+}
+static_assert(uniform_m(month_key(5, 7), 9, 2) == uniform(5, 7, 9, 2));
 
 class Stream {
  public:

@@ -6,11 +6,14 @@
 
 #include "city/city_jobs.hpp"
 #include "enterprises/finance.hpp"
+#include "city/housing.hpp"
 #include "enterprises/labour_market.hpp"
 #include "enterprises/unit_behaviour.hpp"
 #include "enterprises/works_labour.hpp"
 #include "people/demography.hpp"
 #include "people/migration.hpp"
+#include "people/people_outputs.hpp"
+#include "people/sd_baseline.hpp"
 #include "planning/annual_plan.hpp"
 #include "regimes/campaigns.hpp"
 #include "steelworks/production.hpp"
@@ -42,11 +45,18 @@ World::World(const Scenario& scenario, const RunOptions& options)
     if (!(value >= d->min && value <= d->max)) throw InputError("--switch", 0, 0, name, "value out of range");
     params.force(name, value);
   }
+  key_people = rng::key(options.seed, rng::StreamId::kPeople);
+  key_housing = rng::key(options.seed, rng::StreamId::kHousing);
   // assumption: room for 1.5 million persons at scale 1 avoids reallocation in the month loop.
   const size_t cap = static_cast<size_t>(1.5e6 * options.scale) + 1024;
   people.reserve(cap, cap / 2);
   household_head.reserve(cap / 2);
   household_leaving.reserve(cap / 2);
+  household_employer.reserve(cap / 2);
+  household_band.reserve(cap / 2);
+  live_households.reserve(cap / 2);
+  housing.waiting.reserve(cap / 2);
+  housing.ordered.reserve(cap / 2);
   auto& r = rec;
   auto S = SeriesKind::kStock;
   auto F = SeriesKind::kFlow;
@@ -109,6 +119,7 @@ World::World(const Scenario& scenario, const RunOptions& options)
   v.campaign_dismissed = r.declare("campaign.dismissed_from_works", F);
   v.transferred_out = r.declare("angang.transferred_out", F);
   declare_steel_series(*this);
+  declare_people_series(*this);
 }
 
 void step_month(World& w) {
@@ -134,7 +145,9 @@ void step_month(World& w) {
 
   // 4. Enterprises and city: labour demand.
   w.works_demand = works_labour_demand(w);
+  w.construction_demand = construction_labour_demand(w);
   w.city_demand = city_labour_demand(w);
+  update_wage_scale(w);
 
   // 5. People: deaths, births, labour-force entry and exit, jobless departures.
   MonthTally t;
@@ -143,7 +156,15 @@ void step_month(World& w) {
   // 6. Labour market: lay-offs, hiring, migrant recruitment, blind inflow.
   const LabourTally lt = labour_market_month(w, t);
 
-  // 7. Accounts: costs, wages, funds, investment.
+  // 6b. The danwei and the city: housing construction, the danwei tie, allocation.
+  HousingTally ht;
+  housing_month(w, t.construction, t.city, ht);
+
+  // 6c. The aggregate system-dynamics baseline, driven by the same demands and events.
+  sd_step(w, ev);
+
+  // 7. Accounts: costs, wages, funds, investment (production employees; Angang-Construction
+  //    is paid from capital construction).
   finance_month(w, static_cast<double>(t.works) * wt);
 
   // 8. Outputs: flows this month; stocks at year end.
@@ -158,6 +179,7 @@ void step_month(World& w) {
   w.rec.add(w.v.transferred_out, y, static_cast<double>(ev.transferred_out) * wt);
   w.rec.add(w.v.campaign_labelled, y, static_cast<double>(ct.labelled) * wt);
   w.rec.add(w.v.campaign_dismissed, y, static_cast<double>(ct.dismissed) * wt);
+  record_people_month(w, t, lt, ht);
   w.peak_agents = std::max(w.peak_agents, w.people.living());
 
   if (m.is_december()) {
@@ -184,7 +206,7 @@ void step_month(World& w) {
       if (!pop.alive_flags()[i]) continue;
       ++eth[pop.ethnicities()[i]];
       const uint8_t e = pop.employers()[i];
-      works += e == 1;
+      works += e == 1 || e == 3;  // the works and Angang-Construction
       city += e == 2;
       jobless += (e == 0 && pop.labour_force()[i]);
     }
@@ -209,7 +231,9 @@ void step_month(World& w) {
     w.rec.set(w.v.impaired_share, y, inst > 0 ? 1.0 - use / inst : 0.0);
     w.rec.set(w.v.regime_index, y, w.regimes.current());
     close_steel_year(w);
+    record_people_year(w, t);
     w.people.compact();
+    std::erase_if(w.live_households, [&](uint32_t h) { return w.people.household_sizes()[h] == 0; });
   }
   w.clock.advance();
 }

@@ -8,7 +8,9 @@
 #include "core/clock.hpp"
 #include "core/rng.hpp"
 #include "enterprises/enterprise_state.hpp"
+#include "city/housing_state.hpp"
 #include "outputs/recorder.hpp"
+#include "people/sd_state.hpp"
 #include "people/population.hpp"
 #include "regimes/timeline.hpp"
 #include "scenario/scenario.hpp"
@@ -44,6 +46,28 @@ struct SeriesHandles {
   int profit, profit_retained_share, profit_retained, investment, fixed_assets, revenue, costs, overspend;
 };
 
+// Handles of the people-layer series (issue 5).
+struct PeopleSeries {
+  int production_workers, technicians, staff, production_share, technician_share, staff_share;
+  int wage_production, wage_technician, wage_staff, promoted, construction_employees;
+  int industrial_workers, construction_workers;
+  int housing_m2, housing_works_m2, housing_city_m2, housing_private_m2, housing_selfbuilt_m2;
+  int living_space, works_floor_built, works_floor_built_total, families_in_works_housing, families_sharing;
+  int employees_unhoused, households_unhoused, households_count, mean_household_size, blind_inflow;
+  int unregistered, sd_population, sd_jobless, sd_housing_m2, sd_living_space, sd_migrants_in, sd_employees;
+  int sd_japanese, sd_korean, sd_sent_back;
+};
+
+// Month-to-month state of the people layer that is not per person.
+struct PeopleState {
+  double wage_scale = 0;        // yuan/yr of a grade-1 production worker
+  double wage_scale_param = -1;  // last wage_scale_yuan seen (a regime switch resets the scale)
+  double vacancy_signal = 0;    // share of jobs open last month (pull of blind inflow)
+  double avg_production_wage = 0;  // yuan/yr, Angang production workers, last month
+  int64_t promoted = 0;         // promotions this month (agents)
+  int64_t blind_in = 0;         // blind migrants (persons, agents) this month
+};
+
 struct PlanState {
   bool active = false;
   std::array<double, kStageCount> target{};     // annual targets, t
@@ -71,17 +95,27 @@ struct World {
   Population people;
   std::vector<uint64_t> household_head;  // person id heading each household
   std::vector<uint8_t> household_leaving;  // scratch: households leaving this month
+  int64_t households_marked = 0;  // how many are marked in household_leaving (0: nothing to remove)
   Recorder rec;
   SeriesHandles v{};
   PlanState plan;
   EnterpriseState ent;
   std::vector<Repatriation> repatriations;
   size_t next_population_event = 0;
+  // People layer (issue 5).
+  PeopleSeries pv{};
+  PeopleState ps;
+  HousingState housing;
+  SdState sd;
+  std::vector<uint8_t> household_employer, household_band;  // scratch, recomputed each month
+  std::vector<uint32_t> live_households;  // households with members (pruned of empty ones each December)
+  uint64_t key_people = 0, key_housing = 0;
 
   // Derived each month.
   std::array<double, kStageCount> usable{}, installed{};
   double works_demand = 0;  // persons
   double city_demand = 0;   // persons
+  double construction_demand = 0;  // persons (Angang-Construction)
   size_t peak_agents = 0;
   double persons_per_woman = 4.0;  // persons per woman aged 15-49, last month (for the birth rule)
 

@@ -23,8 +23,6 @@ void finance_month(World& w, double employees) {
   }
   const double wage = w.p("wage_yuan_per_employee");
   if (!(w.p("price_rolled_yuan") > 0)) return;  // no accounts kept in yuan under this regime
-  // Construction workers are paid from capital-construction funds, not production costs.
-  employees = std::max(0.0, employees - w.p("labour_construction_workers"));
   const double gross_value = final_value(w, u.month_output);
   const double wages = employees * wage / 12.0;
   const double costs = w.p("cost_materials_share") * gross_value + wages * (1.0 + w.p("fund_welfare_share") + w.p("fund_insurance_share")) +

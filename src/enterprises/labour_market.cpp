@@ -2,59 +2,102 @@
 
 #include <algorithm>
 
+#include "city/city_jobs.hpp"
 #include "people/migration.hpp"
 
 namespace gangdu {
+
+Occupation draw_hire_occupation(const World& w, uint64_t person_id) {
+  const double u = rng::uniform(w.key_labour, w.now(), person_id, 3);
+  const double tech = w.p("labour_technician_hire_share");
+  if (u < tech) return Occupation::kTechnician;
+  if (u < tech + w.p("labour_staff_hire_share")) return Occupation::kStaff;
+  return Occupation::kProduction;
+}
 
 LabourTally labour_market_month(World& w, const MonthTally& t) {
   LabourTally out;
   Population& pop = w.people;
   const int32_t now = w.now();
-  const double demand[3] = {0.0, w.works_demand * w.opt.scale, w.city_demand * w.opt.scale};
-  const int64_t employed[3] = {0, t.works, t.city};
+  constexpr int kE = kEmployerCount;
+  const double demand[kE] = {0.0, w.works_demand * w.opt.scale, w.city_demand * w.opt.scale,
+                             w.construction_demand * w.opt.scale};
+  const int64_t employed[kE] = {0, t.works, t.city, t.construction};
 
   // Lay-offs where an employer has more workers than it wants.
-  double p_layoff[3] = {0, 0, 0};
-  for (int e = 1; e <= 2; ++e)
+  double p_layoff[kE] = {0, 0, 0, 0};
+  double vac[kE] = {0, 0, 0, 0};
+  double vac_total = 0, demand_total = 0;
+  for (int e = 1; e < kE; ++e) {
     if (static_cast<double>(employed[e]) > demand[e] && employed[e] > 0)
       p_layoff[e] = (static_cast<double>(employed[e]) - demand[e]) / static_cast<double>(employed[e]);
-  double vac[3] = {0, std::max(0.0, demand[1] - static_cast<double>(employed[1])),
-                   std::max(0.0, demand[2] - static_cast<double>(employed[2]))};
-  const double vac_total = vac[1] + vac[2];
-  const double p_hire = t.jobless > 0 ? std::min(1.0, vac_total / static_cast<double>(t.jobless)) : 0.0;
-  const double works_first = vac_total > 0 ? vac[1] / vac_total : 0.0;
+    vac[e] = std::max(0.0, demand[e] - static_cast<double>(employed[e]));
+    vac_total += vac[e];
+    demand_total += demand[e];
+  }
+  // Hiring goes through the labour department: the unregistered jobless are hired
+  // at labour_hire_unregistered times the rate of the registered (L3967, L4035).
+  const double rel = w.p("labour_hire_unregistered");
+  const double weighted = static_cast<double>(t.jobless - t.jobless_unregistered) + rel * static_cast<double>(t.jobless_unregistered);
+  const double p_hire = weighted > 0 ? std::min(1.0, vac_total / weighted) : 0.0;
+  const double p_hire_unreg = std::min(1.0, p_hire * rel);
+  // Cumulative shares of the vacancies by employer, to pick where a hired person goes.
+  double cum[kE] = {0, 0, 0, 0};
+  for (int e = 1; e < kE; ++e) cum[e] = cum[e - 1] + (vac_total > 0 ? vac[e] / vac_total : 0.0);
 
+  const uint64_t kl = rng::month_key(w.key_labour, now);  // rng::uniform_m(kl, ..) == rng::uniform(key_labour, now, ..)
   auto emp = pop.employers();
   auto lf = pop.labour_force();
   auto ids = pop.ids();
-  int64_t hired[3] = {0, 0, 0};
+  auto occ = pop.occupations();
+  auto huk = pop.hukous();
+  int64_t hired[kE] = {0, 0, 0, 0};
   for (uint32_t i = 0; i < pop.size(); ++i) {
     if (!pop.alive_flags()[i] || !lf[i]) continue;
     const uint8_t e = emp[i];
     if (e != 0) {
-      if (p_layoff[e] > 0 && rng::uniform(w.key_labour, now, ids[i]) < p_layoff[e]) {
+      if (p_layoff[e] > 0 && rng::uniform_m(kl, ids[i]) < p_layoff[e]) {
         emp[i] = 0;
-        if (e == 1) ++out.laid_off_works;
+        occ[i] = 0;
+        if (e == static_cast<uint8_t>(Employer::kWorks) || e == static_cast<uint8_t>(Employer::kConstruction))
+          ++out.laid_off_works;
       }
-    } else if (p_hire > 0 && rng::uniform(w.key_labour, now, ids[i], 1) < p_hire) {
-      const uint8_t to = rng::uniform(w.key_labour, now, ids[i], 2) < works_first ? 1 : 2;
+    } else if (p_hire > 0 && rng::uniform_m(kl, ids[i], 1) <
+                                 (huk[i] == static_cast<uint8_t>(Hukou::kRural) ? p_hire_unreg : p_hire)) {
+      const double u = rng::uniform_m(kl, ids[i], 2);
+      uint8_t to = 1;
+      while (to < kE - 1 && u >= cum[to]) ++to;
       emp[i] = to;
+      const bool angang = to == static_cast<uint8_t>(Employer::kWorks) || to == static_cast<uint8_t>(Employer::kConstruction);
+      occ[i] = static_cast<uint8_t>(angang ? draw_hire_occupation(w, ids[i]) : Occupation::kProduction);
+      huk[i] = static_cast<uint8_t>(Hukou::kUrban);  // a job brings registration
       ++hired[to];
     }
   }
-  out.recruited_works += hired[1];
+  out.recruited_works += hired[1] + hired[3];
   // Remaining vacancies are partly filled by recruiting migrants this month.
   const double response = w.p("migration_response");
-  for (int e = 1; e <= 2; ++e) {
+  double still_open = 0;
+  for (int e = 1; e < kE; ++e) {
     const double remaining = std::max(0.0, vac[e] - static_cast<double>(hired[e]));
     const int64_t n = w.migration_stream.round(remaining * response);
-    for (int64_t k = 0; k < n; ++k)
-      out.migrants_in += add_migrant_household(w, static_cast<Employer>(e), Origin::kRecruited);
-    if (e == 1) out.recruited_works += n;
+    const bool angang = e == static_cast<int>(Employer::kWorks) || e == static_cast<int>(Employer::kConstruction);
+    for (int64_t k = 0; k < n; ++k) {
+      // The head's occupation is drawn on the id it is about to receive.
+      const Occupation o = angang ? draw_hire_occupation(w, pop.next_id()) : Occupation::kProduction;
+      out.migrants_in += add_migrant_household(w, static_cast<Employer>(e), Origin::kRecruited, o);
+    }
+    if (angang) out.recruited_works += n;
+    still_open += std::max(0.0, remaining - static_cast<double>(n));
   }
-  // Blind inflow: migrants who come without a job offer.
-  const int64_t blind = w.migration_stream.poisson(w.p("migration_blind_inflow") * w.opt.scale);
-  for (int64_t k = 0; k < blind; ++k) out.migrants_in += add_migrant_household(w, Employer::kNone, Origin::kBlind);
+  w.ps.vacancy_signal = demand_total > 0 ? still_open / demand_total : 0.0;
+  // Blind inflow: migrants who come without a job offer, pulled by jobs and food, held back by controls.
+  const int64_t blind = w.migration_stream.poisson(blind_inflow_rate(w) * w.opt.scale);
+  for (int64_t k = 0; k < blind; ++k) {
+    const int64_t n = add_migrant_household(w, Employer::kNone, Origin::kBlind);
+    out.migrants_in += n;
+    out.blind_in += n;
+  }
   return out;
 }
 

@@ -5,13 +5,19 @@
 namespace gangdu {
 
 struct LabourTally {
-  int64_t recruited_works = 0, laid_off_works = 0, migrants_in = 0;
+  int64_t recruited_works = 0, laid_off_works = 0, migrants_in = 0, blind_in = 0;
 };
 
-// Rule "hiring and lay-offs": employers shed workers above their demand, fill
-// vacancies first from the city's jobless, then recruit migrants
+// Draws the occupation of a new Angang employee (labour_technician_hire_share,
+// labour_staff_hire_share; the rest production workers). Counter-based on the person id.
+Occupation draw_hire_occupation(const World& w, uint64_t person_id);
+
+// Rule "hiring and lay-offs": employers (the works, Angang-Construction, the
+// city) shed workers above their demand, fill vacancies first from the city's
+// jobless (hiring registers them: an urban hukou), then recruit migrants
 // (migration_response of the remaining vacancies per month); blind inflow adds
-// jobless migrants regardless of vacancies (migration_blind_inflow).
+// jobless migrants (blind_inflow_rate). The share of jobs left open is the
+// vacancy signal that pulls next month's blind inflow.
 LabourTally labour_market_month(World& w, const MonthTally& t);
 
 }  // namespace gangdu

@@ -26,9 +26,9 @@ std::vector<HistoryPoint> load_history_text(const std::string& text, const std::
     if (p.variable.empty()) throw InputError(file, p.line, static_cast<int>(cv) + 1, "variable", "empty variable name");
     p.year = t.integer(r, cy);
     p.compare = t.rows[r][cc];
-    if (p.compare != "level" && p.compare != "ratio" && p.compare != "sum")
+    if (p.compare != "level" && p.compare != "ratio" && p.compare != "sum" && p.compare != "change")
       throw InputError(file, p.line, static_cast<int>(cc) + 1, "compare",
-                       "expected 'level', 'ratio' or 'sum', found '" + p.compare + "'");
+                       "expected 'level', 'ratio', 'sum' or 'change', found '" + p.compare + "'");
     p.base_year = p.compare == "level" ? 0 : t.integer(r, cb);
     if (p.compare == "sum" && p.base_year > p.year)
       throw InputError(file, p.line, static_cast<int>(cb) + 1, "base_year", "a sum must start no later than it ends");
@@ -71,6 +71,8 @@ FitTable compare_with_history(const std::vector<HistoryPoint>& points,
     } else if (p.compare == "sum") {
       s = 0;
       for (int y = p.base_year; y <= p.year; ++y) s += sim(p.variable, y);
+    } else if (p.compare == "change") {
+      s -= sim(p.variable, p.base_year);  // e.g. a cumulative stock's growth over a period
     }
     row.simulated = s;
     if (!std::isnan(s) && p.value != 0) {
@@ -106,9 +108,10 @@ std::string fit_report(const FitTable& t) {
                                 "simulated", "error%", "source");
   for (const FitRow& r : t.rows) {
     const auto& p = r.point;
-    const std::string yr = p.compare == "ratio"  ? fmt::format("{}/{}", p.year, p.base_year)
-                           : p.compare == "sum" ? fmt::format("{}-{}", p.base_year, p.year)
-                                                : std::to_string(p.year);
+    const std::string yr = p.compare == "ratio"    ? fmt::format("{}/{}", p.year, p.base_year)
+                           : p.compare == "sum"    ? fmt::format("{}-{}", p.base_year, p.year)
+                           : p.compare == "change" ? fmt::format("{}-{}", p.year, p.base_year)
+                                                   : std::to_string(p.year);
     out += fmt::format("{:<34} {:>9} {:>10} {:>14.6g} {:>14.6g} {:>+8.1f}  {}\n", p.variable, yr, p.qualifier, p.value,
                        r.simulated, 100.0 * r.error, p.citation);
   }

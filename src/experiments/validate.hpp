@@ -11,8 +11,8 @@ namespace gangdu {
 struct HistoryPoint {
   std::string variable;
   int year = 0;
-  int base_year = 0;        // for compare == "ratio": value = sim(year) / sim(base_year)
-  std::string compare;      // "level", "ratio" (year / base_year) or "sum" (base_year..year)
+  int base_year = 0;        // "ratio": sim(year) / sim(base_year); "change": sim(year) - sim(base_year); "sum": base_year..year
+  std::string compare;      // "level", "ratio", "sum" or "change"
   double value = 0;
   std::string qualifier;    // "", "about", "more than", "less than", "up to", "derived"
   std::string unit;

@@ -5,14 +5,19 @@
 #include <cmath>
 
 namespace gangdu {
-namespace {
 
-uint32_t new_household(World& w, uint64_t head_id) {
+uint32_t create_household(World& w, uint64_t head_id) {
   const uint32_t h = w.people.new_household();
   w.household_head.push_back(head_id);
   w.household_leaving.push_back(0);
+  w.live_households.push_back(h);
+  w.household_employer.push_back(0);  // danwei scratch: none until the next tally
+  w.household_band.push_back(3);
   return h;
 }
+
+namespace {
+uint32_t new_household(World& w, uint64_t head_id) { return create_household(w, head_id); }
 
 Ethnicity draw_ethnicity(World& w) {
   const double u = w.household_stream.uniform();
@@ -24,7 +29,7 @@ Ethnicity draw_ethnicity(World& w) {
 
 }  // namespace
 
-int64_t add_migrant_household(World& w, Employer employer, Origin origin) {
+int64_t add_migrant_household(World& w, Employer employer, Origin origin, Occupation occupation) {
   auto& s = w.household_stream;
   const int32_t now = w.now();
   const Ethnicity eth = draw_ethnicity(w);
@@ -32,13 +37,21 @@ int64_t add_migrant_household(World& w, Employer employer, Origin origin) {
   const Sex sex = s.uniform() < 0.85 ? Sex::kMale : Sex::kFemale;
   const int age = 17 + static_cast<int>(s.below(24));
   const uint32_t h = new_household(w, 0);
-  const uint32_t head = w.people.add({now - age * 12 - static_cast<int32_t>(s.below(12)), sex, eth, origin, h, true, employer});
+  // Blind migrants stay registered in their villages; a job offer brings an urban registration.
+  const Hukou hk = origin == Origin::kBlind ? Hukou::kRural : Hukou::kUrban;
+  // assumption: blind migrants are peasants; recruited workers carry a worker label (L4503).
+  const ClassLabel label = origin == Origin::kBlind ? ClassLabel::kPeasant : ClassLabel::kWorker;
+  const uint32_t head = w.people.add({now - age * 12 - static_cast<int32_t>(s.below(12)), sex, eth, origin, h, true, employer,
+                                      employer == Employer::kNone ? Occupation::kNone : occupation, hk, label});
   w.household_head[h] = w.people.ids()[head];
   int64_t added = 1;
-  if (s.uniform() < w.p("migration_family_share")) {
+  const double family = employer == Employer::kConstruction ? w.p("migration_construction_family_share")
+                                                             : w.p("migration_family_share");
+  if (s.uniform() < family) {
     const int spouse_age = std::max(16, age - 3 + static_cast<int>(s.below(5)));
     w.people.add({now - spouse_age * 12 - static_cast<int32_t>(s.below(12)),
-                  sex == Sex::kMale ? Sex::kFemale : Sex::kMale, eth, origin, h, false});
+                  sex == Sex::kMale ? Sex::kFemale : Sex::kMale, eth, origin, h, false, Employer::kNone, Occupation::kNone,
+                  hk, label});
     ++added;
     // assumption: children per family ~ Poisson(1.6), ages below min(15, parent age - 17).
     const int64_t kids = s.poisson(1.6);
@@ -46,7 +59,7 @@ int64_t add_migrant_household(World& w, Employer employer, Origin origin) {
     for (int64_t k = 0; k < kids; ++k) {
       const int a = static_cast<int>(s.below(static_cast<uint32_t>(max_age)));
       w.people.add({now - a * 12 - static_cast<int32_t>(s.below(12)), s.uniform() < 0.5 ? Sex::kMale : Sex::kFemale,
-                    eth, origin, h, false});
+                    eth, origin, h, false, Employer::kNone, Occupation::kNone, hk, label});
       ++added;
     }
   }
@@ -72,8 +85,58 @@ void seed_population(World& w) {
                                          static_cast<Ethnicity>(e), Origin::kNative, h, lf});
         if (k == 0) w.household_head[h] = w.people.ids()[i];
       }
+      // The initial town lives in private housing.
+      const float m2 = static_cast<float>(w.p("housing_initial_m2_per_person") * w.people.household_sizes()[h]);
+      w.people.household_dwellings()[h] = static_cast<uint8_t>(Dwelling::kPrivate);
+      w.people.household_owners()[h] = static_cast<uint8_t>(Owner::kPrivate);
+      w.people.household_m2()[h] = m2;
+      w.housing.stock[static_cast<size_t>(Owner::kPrivate)] += m2;
     }
   }
+}
+
+double blind_inflow_rate(const World& w) {
+  const double food_gap = 1.0 / w.p("migration_ration_gap") - 1.0;
+  const double wage_gain = w.ps.avg_production_wage > 0 ? std::max(0.0, 1.0 - w.p("migration_rural_income_yuan") / w.ps.avg_production_wage) : 0.0;
+  const double pull = std::clamp(w.ps.vacancy_signal, 0.0, 1.0) + w.p("migration_food_weight") * food_gap +
+                      w.p("migration_wage_weight") * wage_gain;
+  return w.p("migration_blind_inflow") * pull * (1.0 - w.p("migration_control"));
+}
+
+int64_t send_back_drive(World& w, double quota) {
+  // Candidates: jobless adult migrants (without an urban registration, or
+  // migrants who lost their jobs). A candidate who heads a household takes it
+  // along; so the expected persons per selection is the household size for
+  // heads, 1 otherwise.
+  Population& pop = w.people;
+  const auto is_candidate = [&](uint32_t i) {
+    return pop.alive_flags()[i] && pop.labour_force()[i] && pop.employers()[i] == 0 &&
+           (pop.hukous()[i] == static_cast<uint8_t>(Hukou::kRural) ||
+            pop.origins()[i] == static_cast<uint8_t>(Origin::kBlind) ||
+            pop.origins()[i] == static_cast<uint8_t>(Origin::kRecruited));
+  };
+  double expected = 0;
+  for (uint32_t i = 0; i < pop.size(); ++i) {
+    if (!is_candidate(i)) continue;
+    const uint32_t h = pop.household_ids()[i];
+    expected += w.household_head[h] == pop.ids()[i] ? pop.household_sizes()[h] : 1.0;
+  }
+  const double p = expected > 0 ? std::min(1.0, quota / expected) : 0.0;
+  int64_t sent = 0;
+  for (uint32_t i = 0; i < pop.size(); ++i) {
+    if (!is_candidate(i)) continue;
+    if (rng::uniform(w.key_events, w.now(), pop.ids()[i]) < p) {
+      const uint32_t h = pop.household_ids()[i];
+      if (w.household_head[h] == pop.ids()[i]) {
+        w.household_leaving[h] = 1;
+        ++w.households_marked;
+      } else {
+        pop.remove(i);
+        ++sent;
+      }
+    }
+  }
+  return sent + remove_leaving_households(w);
 }
 
 PopulationEventTally population_events(World& w) {
@@ -106,31 +169,7 @@ PopulationEventTally population_events(World& w) {
       }
       remove_leaving_households(w);
     } else if (e.kind == EventKind::kSendBack) {
-      // Jobless migrants (and their households) are returned until the quota is met.
-      Population& pop = w.people;
-      int64_t jobless_migrants = 0;
-      for (uint32_t i = 0; i < pop.size(); ++i)
-        if (pop.alive_flags()[i] && pop.labour_force()[i] && pop.employers()[i] == 0 &&
-            pop.origins()[i] != static_cast<uint8_t>(Origin::kBorn))
-          ++jobless_migrants;
-      const double quota = e.value * w.opt.scale;
-      // assumption: about 2 persons per returned jobless migrant (families go with them).
-      const double p = jobless_migrants > 0 ? std::min(1.0, quota / 2.0 / static_cast<double>(jobless_migrants)) : 0.0;
-      for (uint32_t i = 0; i < pop.size(); ++i) {
-        if (!pop.alive_flags()[i] || !pop.labour_force()[i] || pop.employers()[i] != 0 ||
-            pop.origins()[i] == static_cast<uint8_t>(Origin::kBorn))
-          continue;
-        if (rng::uniform(w.key_events, w.now(), pop.ids()[i]) < p) {
-          const uint32_t h = pop.household_ids()[i];
-          if (w.household_head[h] == pop.ids()[i]) {
-            w.household_leaving[h] = 1;
-          } else {
-            pop.remove(i);
-            ++t.sent_back;
-          }
-        }
-      }
-      t.sent_back += remove_leaving_households(w);
+      t.sent_back += send_back_drive(w, e.value * w.opt.scale);
     }
   }
   // Repatriations in progress.

@@ -11,8 +11,16 @@ void Population::reserve(size_t persons, size_t households) {
   origin_.reserve(persons);
   labour_force_.reserve(persons);
   alive_.reserve(persons);
+  occupation_.reserve(persons);
+  hukou_.reserve(persons);
+  label_.reserve(persons);
+  skill_.reserve(persons);
+  wage_.reserve(persons);
   household_.reserve(persons);
-  (void)households;
+  hh_size_.reserve(households);
+  hh_dwelling_.reserve(households);
+  hh_owner_.reserve(households);
+  hh_m2_.reserve(households);
 }
 
 uint32_t Population::add(const NewPerson& p) {
@@ -25,17 +33,42 @@ uint32_t Population::add(const NewPerson& p) {
   origin_.push_back(static_cast<uint8_t>(p.origin));
   labour_force_.push_back(p.labour_force ? 1 : 0);
   alive_.push_back(1);
+  occupation_.push_back(static_cast<uint8_t>(p.employer == Employer::kNone ? Occupation::kNone
+                                             : p.occupation == Occupation::kNone ? Occupation::kProduction
+                                                                                 : p.occupation));
+  hukou_.push_back(static_cast<uint8_t>(p.hukou));
+  label_.push_back(static_cast<uint8_t>(p.label));
+  skill_.push_back(p.skill < 1 ? 1 : (p.skill > 8 ? 8 : p.skill));
+  wage_.push_back(0.0f);
   household_.push_back(p.household);
+  if (p.household < hh_size_.size()) ++hh_size_[p.household];
   ++living_;
   return i;
 }
 
-uint32_t Population::new_household() { return next_household_++; }
+uint32_t Population::new_household() {
+  hh_size_.push_back(0);
+  hh_dwelling_.push_back(static_cast<uint8_t>(Dwelling::kNone));
+  hh_owner_.push_back(static_cast<uint8_t>(Owner::kNone));
+  hh_m2_.push_back(0.0f);
+  return next_household_++;
+}
+
+void Population::move_to_household(uint32_t i, uint32_t h) {
+  const uint32_t old = household_[i];
+  if (alive_[i] && old < hh_size_.size() && hh_size_[old] > 0) --hh_size_[old];
+  household_[i] = h;
+  if (alive_[i]) ++hh_size_[h];
+}
 
 void Population::remove(uint32_t i) {
   if (alive_[i]) {
     alive_[i] = 0;
     employer_[i] = static_cast<uint8_t>(Employer::kNone);
+    occupation_[i] = static_cast<uint8_t>(Occupation::kNone);
+    wage_[i] = 0.0f;
+    const uint32_t h = household_[i];
+    if (h < hh_size_.size() && hh_size_[h] > 0) --hh_size_[h];
     --living_;
   }
 }
@@ -53,6 +86,11 @@ void Population::compact() {
       origin_[w] = origin_[r];
       labour_force_[w] = labour_force_[r];
       alive_[w] = alive_[r];
+      occupation_[w] = occupation_[r];
+      hukou_[w] = hukou_[r];
+      label_[w] = label_[r];
+      skill_[w] = skill_[r];
+      wage_[w] = wage_[r];
       household_[w] = household_[r];
     }
     ++w;
@@ -65,6 +103,11 @@ void Population::compact() {
   origin_.resize(w);
   labour_force_.resize(w);
   alive_.resize(w);
+  occupation_.resize(w);
+  hukou_.resize(w);
+  label_.resize(w);
+  skill_.resize(w);
+  wage_.resize(w);
   household_.resize(w);
 }
 

@@ -11,9 +11,25 @@ namespace gangdu {
 enum class Ethnicity : uint8_t { kChinese = 0, kJapanese = 1, kKorean = 2 };
 inline constexpr int kEthnicityCount = 3;
 enum class Sex : uint8_t { kMale = 0, kFemale = 1 };
-enum class Employer : uint8_t { kNone = 0, kWorks = 1, kCity = 2 };
+// kConstruction: Angang-Construction, the works' building company (L4689).
+enum class Employer : uint8_t { kNone = 0, kWorks = 1, kCity = 2, kConstruction = 3 };
+inline constexpr int kEmployerCount = 4;
 // How a person came to the city (drives who is sent back, who may leave).
 enum class Origin : uint8_t { kNative = 0, kRecruited = 1, kBlind = 2, kBorn = 3 };
+// Occupation type of an employee (L4574-4580): production worker, technician, staff.
+enum class Occupation : uint8_t { kNone = 0, kProduction = 1, kTechnician = 2, kStaff = 3 };
+inline constexpr int kOccupationCount = 4;
+// Registration status (hukou): urban-registered, or rural (unregistered in the
+// city: "blind" migrants and their families; L4035).
+enum class Hukou : uint8_t { kUrban = 0, kRural = 1 };
+// Class label, fixed from the male household head and inherited (L4503).
+enum class ClassLabel : uint8_t { kWorker = 0, kPeasant = 1, kCadre = 2, kPetty = 3, kNationalist = 4 };
+// Where a household lives (the danwei allocates kDormitory/kFlat/kSharedFlat).
+enum class Dwelling : uint8_t { kNone = 0, kDormitory = 1, kFlat = 2, kSharedFlat = 3, kPrivate = 4, kSelfBuilt = 5 };
+inline constexpr int kDwellingCount = 6;
+// Who owns a dwelling's floor: the works (Angang), other SOEs and the city, private owners, the occupants (mud houses).
+enum class Owner : uint8_t { kNone = 0, kWorks = 1, kCity = 2, kPrivate = 3, kSelfBuilt = 4 };
+inline constexpr int kOwnerCount = 5;
 
 class Population;
 
@@ -27,6 +43,11 @@ class PersonRef {
   Ethnicity ethnicity() const;
   Employer employer() const;
   void set_employer(Employer e);
+  Occupation occupation() const;
+  Hukou hukou() const;
+  ClassLabel label() const;
+  int skill() const;
+  double wage() const;
   Origin origin() const;
   uint32_t household() const;
   bool in_labour_force() const;
@@ -51,6 +72,10 @@ class Population {
     uint32_t household;
     bool labour_force;
     Employer employer = Employer::kNone;
+    Occupation occupation = Occupation::kNone;
+    Hukou hukou = Hukou::kUrban;
+    ClassLabel label = ClassLabel::kWorker;
+    uint8_t skill = 1;  // wage grade 1..8
   };
   uint32_t add(const NewPerson& p);
   uint32_t new_household();
@@ -58,6 +83,18 @@ class Population {
   size_t size() const { return id_.size(); }  // includes persons marked dead/gone until compact()
   size_t living() const { return living_; }
   size_t households() const { return next_household_; }
+
+  // Household table (SoA, indexed by household id): members, dwelling, m2 of living space held.
+  std::span<uint16_t> household_sizes() { return hh_size_; }
+  std::span<const uint16_t> household_sizes() const { return hh_size_; }
+  std::span<uint8_t> household_dwellings() { return hh_dwelling_; }
+  std::span<const uint8_t> household_dwellings() const { return hh_dwelling_; }
+  std::span<uint8_t> household_owners() { return hh_owner_; }
+  std::span<const uint8_t> household_owners() const { return hh_owner_; }
+  std::span<float> household_m2() { return hh_m2_; }
+  std::span<const float> household_m2() const { return hh_m2_; }
+  // Moves person i into household h (household formation), keeping sizes right.
+  void move_to_household(uint32_t i, uint32_t h);
   PersonRef operator[](uint32_t i) { return PersonRef(*this, i); }
 
   // Marks a person as gone (death or departure); storage is reclaimed by compact().
@@ -78,15 +115,30 @@ class Population {
   std::span<uint8_t> labour_force() { return labour_force_; }
   std::span<const uint8_t> labour_force() const { return labour_force_; }
   std::span<const uint8_t> alive_flags() const { return alive_; }
+  std::span<uint8_t> occupations() { return occupation_; }
+  std::span<const uint8_t> occupations() const { return occupation_; }
+  std::span<uint8_t> hukous() { return hukou_; }
+  std::span<const uint8_t> hukous() const { return hukou_; }
+  std::span<const uint8_t> labels() const { return label_; }
+  std::span<uint8_t> skills() { return skill_; }
+  std::span<const uint8_t> skills() const { return skill_; }
+  std::span<float> wages() { return wage_; }
+  std::span<const float> wages() const { return wage_; }
 
   size_t capacity() const { return id_.capacity(); }
+  uint64_t next_id() const { return next_id_; }  // the id the next added person receives
 
  private:
   friend class PersonRef;
   std::vector<uint64_t> id_;
   std::vector<int32_t> birth_month_;
   std::vector<uint8_t> sex_, ethnicity_, employer_, origin_, labour_force_, alive_;
+  std::vector<uint8_t> occupation_, hukou_, label_, skill_;
+  std::vector<float> wage_;  // yuan per year at the current wage scale (0 when not employed)
   std::vector<uint32_t> household_;
+  std::vector<uint16_t> hh_size_;
+  std::vector<uint8_t> hh_dwelling_, hh_owner_;
+  std::vector<float> hh_m2_;
   uint64_t next_id_ = 1;
   uint32_t next_household_ = 0;
   size_t living_ = 0;
@@ -98,6 +150,11 @@ inline Sex PersonRef::sex() const { return static_cast<Sex>(p_.sex_[i_]); }
 inline Ethnicity PersonRef::ethnicity() const { return static_cast<Ethnicity>(p_.ethnicity_[i_]); }
 inline Employer PersonRef::employer() const { return static_cast<Employer>(p_.employer_[i_]); }
 inline void PersonRef::set_employer(Employer e) { p_.employer_[i_] = static_cast<uint8_t>(e); }
+inline Occupation PersonRef::occupation() const { return static_cast<Occupation>(p_.occupation_[i_]); }
+inline Hukou PersonRef::hukou() const { return static_cast<Hukou>(p_.hukou_[i_]); }
+inline ClassLabel PersonRef::label() const { return static_cast<ClassLabel>(p_.label_[i_]); }
+inline int PersonRef::skill() const { return p_.skill_[i_]; }
+inline double PersonRef::wage() const { return p_.wage_[i_]; }
 inline Origin PersonRef::origin() const { return static_cast<Origin>(p_.origin_[i_]); }
 inline uint32_t PersonRef::household() const { return p_.household_[i_]; }
 inline bool PersonRef::in_labour_force() const { return p_.labour_force_[i_] != 0; }
