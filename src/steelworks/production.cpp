@@ -15,8 +15,6 @@ SteelState::SteelState(const Scenario& sc) : chain(sc) {
   built.assign(n, 0);
   params.assign(chain.param_names().size(), 0.0);
   bind_tally.assign(chain.unit_names().size() + 1, 0.0);
-  for (size_t p = 0; p < n; ++p)
-    if (chain.reports(p) && !chain.external(p)) ++stages_reported[static_cast<size_t>(chain.stage(p))];
 }
 
 void declare_steel_series(World& w) {
@@ -99,8 +97,11 @@ void produce_month(World& w) {
   w.plan.year_output[3] += rolled;
   // Pig iron not charged into the works' own open hearths (sold, shipped to Japan, stocked).
   double pig_used = 0;
-  for (size_t p = 0; p < n; ++p)
-    if (ch.reports(p) && ch.stage(p) == Stage::kPigIron) pig_used += s.flows.used[ch.product_of(p)];
+  for (size_t i = 0; i < ch.product_count(); ++i) {
+    bool pig_product = false;  // made by a process reporting pig iron (counted once per product)
+    for (size_t p = 0; p < n; ++p) pig_product |= ch.product_of(p) == i && ch.reports(p) && ch.stage(p) == Stage::kPigIron;
+    if (pig_product) pig_used += s.flows.used[i];
+  }
   w.rec.add(s.pig_surplus, y, std::max(0.0, pig - pig_used));
 
   // Operating intensity of each process (output / usable capacity).

@@ -27,7 +27,6 @@ struct SteelState {
   std::vector<uint8_t> built;     // by process: some facility built (this month)
   std::vector<double> bind_tally;  // by unit (chain units, then "operation_halted"), this year
   std::vector<BottleneckRow> bottlenecks;  // closed years
-  int stages_reported[kStageCount] = {0, 0, 0, 0};  // processes reporting to each stage
 
   // Series handles.
   int unusable = -1, sf_iron = -1, sf_steel = -1, sf_unusable = -1;
