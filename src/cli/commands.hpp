@@ -5,4 +5,6 @@ namespace gangdu::cli {
 // Each subcommand registers itself on the app; main() dispatches.
 void register_run(CLI::App& app);
 void register_validate(CLI::App& app);
+void register_report(CLI::App& app);  // issue 8
+void register_serve(CLI::App& app);   // issue 8
 }  // namespace gangdu::cli
