@@ -262,7 +262,8 @@ std::string json_for_script(const nlohmann::json& j) {
 
 bool web_assets_available() { return !embedded::find(kChartJsPath).empty(); }
 
-std::string web_asset(std::string_view name) {
+namespace {
+std::string load_web_asset(std::string_view name) {
   std::string_view v;
   if (name == "chart.umd.min.js")
     v = embedded::find(kChartJsPath);
@@ -276,6 +277,19 @@ std::string web_asset(std::string_view name) {
     s.erase(p, e == std::string::npos ? std::string::npos : e - p);
   }
   return s;
+}
+}  // namespace
+
+std::string web_asset(std::string_view name) {
+  // Built once (thread-safe static init): the server hands these out on every request.
+  static const std::map<std::string, std::string, std::less<>> cache = [] {
+    std::map<std::string, std::string, std::less<>> m;
+    for (const char* n : {"chart.umd.min.js", "gangdu.css", "gangdu-charts.js", "report.js", "dashboard.html", "dashboard.js"})
+      m[n] = load_web_asset(n);
+    return m;
+  }();
+  auto it = cache.find(name);
+  return it == cache.end() ? std::string() : it->second;
 }
 
 ReportInputs load_report_inputs(const std::string& dir) {
