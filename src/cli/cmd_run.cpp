@@ -20,6 +20,8 @@ void add_run_options(CLI::App* cmd, RunArgs& a, bool with_scenario_positional) {
       ->capture_default_str();
   cmd->add_option("--set", a.sets, "Override a scenario key, e.g. --set parameters.steel_utilization=0.8 "
                                    "or --set facility.bf3.capacity_t=150000 (repeatable)");
+  cmd->add_option("--switch", a.switches,
+                  "Hold a parameter for the whole run over all regimes and events, e.g. --switch rule_ratchet=0 (repeatable)");
 }
 
 Scenario load_for(const RunArgs& a) {
@@ -37,6 +39,19 @@ RunOptions options_for(const RunArgs& a, const Scenario& sc) {
   RunOptions o;
   o.seed = a.seed >= 0 ? static_cast<uint64_t>(a.seed) : sc.default_seed;
   o.scale = a.scale;
+  for (const std::string& s : a.switches) {
+    const auto eq = s.find('=');
+    const ParamDef* d = eq == std::string::npos ? nullptr : find_param_def(s.substr(0, eq));
+    if (!d) throw InputError("--switch " + s, 0, 0, s.substr(0, eq), "expected NAME=VALUE with a registered parameter name");
+    double v = 0;
+    try {
+      v = std::stod(s.substr(eq + 1));
+    } catch (const std::exception&) {
+      throw InputError("--switch " + s, 0, 0, d->name, "value is not a number");
+    }
+    if (!(v >= d->min && v <= d->max)) throw InputError("--switch " + s, 0, 0, d->name, "value out of range");
+    o.forced.emplace_back(d->name, v);
+  }
   return o;
 }
 

@@ -7,4 +7,5 @@ void register_run(CLI::App& app);
 void register_validate(CLI::App& app);
 void register_report(CLI::App& app);  // issue 8
 void register_serve(CLI::App& app);   // issue 8
+void register_experiment(CLI::App& app);
 }  // namespace gangdu::cli

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   gangdu::cli::register_validate(app);
   gangdu::cli::register_report(app);
   gangdu::cli::register_serve(app);
+  gangdu::cli::register_experiment(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

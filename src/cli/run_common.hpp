@@ -13,6 +13,7 @@ struct RunArgs {
   long long seed = -1;   // -1: the scenario's default seed
   double scale = 1.0;
   std::vector<std::string> sets;
+  std::vector<std::string> switches;  // NAME=VALUE, held for the whole run
 };
 
 void add_run_options(class CLI::App* cmd, RunArgs& a, bool with_scenario_positional);

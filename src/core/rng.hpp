@@ -27,6 +27,7 @@ enum class StreamId : uint64_t {
   kLabour = 8,
   kInitial = 9,
   kCity = 10,
+  kUnits = 11,
 };
 
 constexpr uint64_t splitmix64(uint64_t x) {

@@ -2,8 +2,12 @@
 
 #include <chrono>
 
+#include "core/error.hpp"
+
 #include "city/city_jobs.hpp"
+#include "enterprises/finance.hpp"
 #include "enterprises/labour_market.hpp"
+#include "enterprises/unit_behaviour.hpp"
 #include "enterprises/works_labour.hpp"
 #include "people/demography.hpp"
 #include "people/migration.hpp"
@@ -26,9 +30,16 @@ World::World(const Scenario& scenario, const RunOptions& options)
       key_labour(rng::key(options.seed, rng::StreamId::kLabour)),
       key_leave(rng::key(options.seed, rng::StreamId::kCity)),
       key_events(rng::key(options.seed, rng::StreamId::kEvents)),
+      key_units(rng::key(options.seed, rng::StreamId::kUnits)),
       migration_stream(options.seed, rng::StreamId::kMigration),
       household_stream(options.seed, rng::StreamId::kHouseholds),
       event_stream(options.seed, rng::StreamId::kEvents) {
+  for (const auto& [name, value] : options.forced) {
+    const ParamDef* d = find_param_def(name);
+    if (!d) throw InputError("--switch", 0, 0, name, "unknown parameter");
+    if (!(value >= d->min && value <= d->max)) throw InputError("--switch", 0, 0, name, "value out of range");
+    params.force(name, value);
+  }
   // assumption: room for 1.5 million persons at scale 1 avoids reallocation in the month loop.
   const size_t cap = static_cast<size_t>(1.5e6 * options.scale) + 1024;
   people.reserve(cap, cap / 2);
@@ -69,6 +80,28 @@ World::World(const Scenario& scenario, const RunOptions& options)
   v.plan_fulfil_steel = r.declare("plan.fulfilment_steel", S);
   v.plan_fulfil_rolled = r.declare("plan.fulfilment_rolled_steel", S);
   v.regime_index = r.declare("regime.index", S);
+  v.plan_control_pig = r.declare("plan.control_pig_iron_t", S);
+  v.plan_control_steel = r.declare("plan.control_steel_t", S);
+  v.plan_control_rolled = r.declare("plan.control_rolled_steel_t", S);
+  v.plan_draft_pig = r.declare("plan.draft_pig_iron_t", S);
+  v.plan_draft_steel = r.declare("plan.draft_steel_t", S);
+  v.plan_draft_rolled = r.declare("plan.draft_rolled_steel_t", S);
+  v.plan_reported_pig = r.declare("plan.reported_pig_iron_t", S);
+  v.plan_reported_steel = r.declare("plan.reported_steel_t", S);
+  v.plan_reported_rolled = r.declare("plan.reported_rolled_steel_t", S);
+  v.finished_stock = r.declare("angang.finished_stock_t", S);
+  v.pig_iron_stock = r.declare("angang.pig_iron_stock_t", S);
+  v.order_fulfilment = r.declare("angang.order_fulfilment", S);
+  v.supply_loss = r.declare("angang.supply_shortfall_t", S);
+  v.restricted_output = r.declare("angang.restricted_output_t", S);
+  v.profit = r.declare("angang.profit_yuan", S);
+  v.profit_retained_share = r.declare("angang.profit_retained_share", S);
+  v.profit_retained = r.declare("angang.profit_retained_yuan", S);
+  v.investment = r.declare("angang.investment_yuan", S);
+  v.fixed_assets = r.declare("angang.fixed_assets_yuan", S);
+  v.revenue = r.declare("angang.revenue_yuan", S);
+  v.costs = r.declare("angang.costs_yuan", S);
+  v.overspend = r.declare("angang.overspend_yuan", S);
 }
 
 void step_month(World& w) {
@@ -84,8 +117,12 @@ void step_month(World& w) {
   // 2. Planning: annual control figures in January.
   if (m.is_january()) set_annual_targets(w);
 
-  // 3. Steel works: the month's output along the chain.
+  // 3. Production units decide how much of their potential to use (supply,
+  //    late deliveries, sectionalism, quota restriction); the works produce
+  //    along the chain; units report (hiding) and ship (orders, stock).
+  decide_unit_output(w);
   produce_month(w);
+  report_and_ship(w);
 
   // 4. Enterprises and city: labour demand.
   w.works_demand = works_labour_demand(w);
@@ -98,7 +135,10 @@ void step_month(World& w) {
   // 6. Labour market: lay-offs, hiring, migrant recruitment, blind inflow.
   const LabourTally lt = labour_market_month(w, t);
 
-  // 7. Outputs: flows this month; stocks at year end.
+  // 7. Accounts: costs, wages, funds, investment.
+  finance_month(w, static_cast<double>(t.works) * wt);
+
+  // 8. Outputs: flows this month; stocks at year end.
   w.rec.add(w.v.births, y, static_cast<double>(t.births) * wt);
   w.rec.add(w.v.deaths, y, static_cast<double>(t.deaths) * wt);
   w.rec.add(w.v.migrants_out, y, static_cast<double>(t.left) * wt);
@@ -111,6 +151,20 @@ void step_month(World& w) {
 
   if (m.is_december()) {
     close_plan_year(w);
+    close_finance_year(w);
+    const UnitsState& u = w.ent.units;
+    w.rec.set(w.v.finished_stock, y, u.stock[2] + u.stock[3]);
+    w.rec.set(w.v.pig_iron_stock, y, u.stock[1]);
+    double orders = 0, shipped = 0, lost = 0, restricted = 0;
+    for (size_t s = 1; s < kStageCount; ++s) {
+      orders += u.orders_year[s];
+      shipped += u.shipped_year[s];
+      lost += u.supply_loss_year[s];
+      restricted += u.restricted_year[s];
+    }
+    if (w.plan.active && orders > 0) w.rec.set(w.v.order_fulfilment, y, shipped / orders);
+    w.rec.set(w.v.supply_loss, y, lost);
+    w.rec.set(w.v.restricted_output, y, restricted);
     // Stocks are counted after this month's hiring and arrivals.
     int64_t works = 0, city = 0, jobless = 0;
     int64_t eth[kEthnicityCount] = {0, 0, 0};

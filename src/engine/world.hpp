@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/rng.hpp"
+#include "enterprises/enterprise_state.hpp"
 #include "outputs/recorder.hpp"
 #include "people/population.hpp"
 #include "regimes/timeline.hpp"
@@ -18,6 +19,8 @@ namespace gangdu {
 struct RunOptions {
   uint64_t seed = 1;
   double scale = 1.0;  // agents per person: 0.1 = one agent stands for ten persons
+  // Parameters held fixed for the whole run (e.g. {"rule_ratchet", 0} to switch a rule off).
+  std::vector<std::pair<std::string, double>> forced;
 };
 
 // Handles of the series every run writes (see docs/ODD.md, "Outputs").
@@ -31,6 +34,12 @@ struct SeriesHandles {
   int plan_target_pig, plan_target_steel, plan_target_rolled;
   int plan_fulfil_pig, plan_fulfil_steel, plan_fulfil_rolled;
   int regime_index;
+  // planning and enterprise layers
+  int plan_control_pig, plan_control_steel, plan_control_rolled;
+  int plan_draft_pig, plan_draft_steel, plan_draft_rolled;
+  int plan_reported_pig, plan_reported_steel, plan_reported_rolled;
+  int finished_stock, pig_iron_stock, order_fulfilment, supply_loss, restricted_output;
+  int profit, profit_retained_share, profit_retained, investment, fixed_assets, revenue, costs, overspend;
 };
 
 struct PlanState {
@@ -62,6 +71,7 @@ struct World {
   Recorder rec;
   SeriesHandles v{};
   PlanState plan;
+  EnterpriseState ent;
   std::vector<Repatriation> repatriations;
   size_t next_population_event = 0;
 
@@ -72,7 +82,7 @@ struct World {
   size_t peak_agents = 0;
   double persons_per_woman = 4.0;  // persons per woman aged 15-49, last month (for the birth rule)
 
-  uint64_t key_deaths, key_births, key_labour, key_leave, key_events;
+  uint64_t key_deaths, key_births, key_labour, key_leave, key_events, key_units;
   rng::Stream migration_stream, household_stream, event_stream;
 
   double p(const char* name) const { return params.get(name); }

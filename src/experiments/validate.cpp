@@ -26,9 +26,12 @@ std::vector<HistoryPoint> load_history_text(const std::string& text, const std::
     if (p.variable.empty()) throw InputError(file, p.line, static_cast<int>(cv) + 1, "variable", "empty variable name");
     p.year = t.integer(r, cy);
     p.compare = t.rows[r][cc];
-    if (p.compare != "level" && p.compare != "ratio")
-      throw InputError(file, p.line, static_cast<int>(cc) + 1, "compare", "expected 'level' or 'ratio', found '" + p.compare + "'");
-    p.base_year = p.compare == "ratio" ? t.integer(r, cb) : 0;
+    if (p.compare != "level" && p.compare != "ratio" && p.compare != "sum")
+      throw InputError(file, p.line, static_cast<int>(cc) + 1, "compare",
+                       "expected 'level', 'ratio' or 'sum', found '" + p.compare + "'");
+    p.base_year = p.compare == "level" ? 0 : t.integer(r, cb);
+    if (p.compare == "sum" && p.base_year > p.year)
+      throw InputError(file, p.line, static_cast<int>(cb) + 1, "base_year", "a sum must start no later than it ends");
     p.value = t.number(r, cval);
     p.qualifier = t.rows[r][cq];
     if (!qualifiers.count(p.qualifier))
@@ -65,6 +68,9 @@ FitTable compare_with_history(const std::vector<HistoryPoint>& points,
     if (p.compare == "ratio") {
       const double b = sim(p.variable, p.base_year);
       s = (b > 0 && !std::isnan(b)) ? s / b : NAN;
+    } else if (p.compare == "sum") {
+      s = 0;
+      for (int y = p.base_year; y <= p.year; ++y) s += sim(p.variable, y);
     }
     row.simulated = s;
     if (!std::isnan(s) && p.value != 0) {
@@ -88,7 +94,7 @@ std::string fit_csv(const FitTable& t) {
   std::string out = "variable,year,base_year,compare,qualifier,observed,simulated,error,abs_pct_error,unit,citation\n";
   for (const FitRow& r : t.rows) {
     const auto& p = r.point;
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", p.variable, p.year, p.compare == "ratio" ? std::to_string(p.base_year) : "",
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", p.variable, p.year, p.compare != "level" ? std::to_string(p.base_year) : "",
                        p.compare, csv_field(p.qualifier), p.value, r.simulated, r.error, std::fabs(r.error) * 100.0,
                        csv_field(p.unit), csv_field(p.citation));
   }
@@ -100,7 +106,9 @@ std::string fit_report(const FitTable& t) {
                                 "simulated", "error%", "source");
   for (const FitRow& r : t.rows) {
     const auto& p = r.point;
-    const std::string yr = p.compare == "ratio" ? fmt::format("{}/{}", p.year, p.base_year) : std::to_string(p.year);
+    const std::string yr = p.compare == "ratio"  ? fmt::format("{}/{}", p.year, p.base_year)
+                           : p.compare == "sum" ? fmt::format("{}-{}", p.base_year, p.year)
+                                                : std::to_string(p.year);
     out += fmt::format("{:<34} {:>9} {:>10} {:>14.6g} {:>14.6g} {:>+8.1f}  {}\n", p.variable, yr, p.qualifier, p.value,
                        r.simulated, 100.0 * r.error, p.citation);
   }

@@ -12,7 +12,7 @@ struct HistoryPoint {
   std::string variable;
   int year = 0;
   int base_year = 0;        // for compare == "ratio": value = sim(year) / sim(base_year)
-  std::string compare;      // "level" or "ratio"
+  std::string compare;      // "level", "ratio" (year / base_year) or "sum" (base_year..year)
   double value = 0;
   std::string qualifier;    // "", "about", "more than", "less than", "up to", "derived"
   std::string unit;

@@ -2,39 +2,88 @@
 
 #include <algorithm>
 
+#include "planning/material_balance.hpp"
+
 namespace gangdu {
 
 void set_annual_targets(World& w) {
+  UnitsState& u = w.ent.units;
   const bool active = w.p("plan_active") > 0.5;
+  w.plan.year_output = {};
+  u.reported_year = {};
+  u.supply_loss_year = {};
+  u.restricted_year = {};
+  u.orders_year = {};
+  u.shipped_year = {};
+  if (!active) {
+    w.plan.active = false;
+    u.target = u.control = u.draft = {};
+    return;
+  }
   const double g = w.p("plan_growth");
   const double rho = w.p("plan_ratchet");
-  for (int s = 1; s < kStageCount; ++s) {
-    const auto i = static_cast<size_t>(s);
-    const double y = w.plan.last_output[i];
-    if (!active) {
-      w.plan.target[i] = 0.0;
-    } else if (!w.plan.active || w.plan.target[i] <= 0.0) {
-      w.plan.target[i] = y * (1.0 + g);  // first plan year of a planning regime
-    } else {
-      const double t = w.plan.target[i];
-      w.plan.target[i] = t + rho * std::max(0.0, y - t) + g * t;
-    }
+  const bool ratchet = w.p("rule_ratchet") > 0.5;
+  const double shading = w.p("rule_bargaining") > 0.5 ? w.p("plan_draft_shading") : 0.0;
+  const double lambda = w.p("plan_ministry_weight");
+  const auto cap = w.facilities.usable_by_stage(w.clock.now());
+  const double util = w.p("steel_utilization");
+
+  StageArray approved{};
+  for (size_t s = 0; s < kStageCount; ++s) {
+    const double potential = util * cap[s];  // the unit's own estimate of what it can make this year
+    const double last_t = w.plan.active ? u.target[s] : 0.0;
+    const double last_r = u.last_reported[s];
+    double control;
+    if (last_t <= 0.0)
+      control = (last_r > 0 ? last_r : potential) * (1.0 + g);
+    else if (ratchet)
+      control = (last_t + rho * std::max(0.0, last_r - last_t)) * (1.0 + g);
+    else
+      control = last_t * (1.0 + g);
+    u.control[s] = control;
+    u.draft[s] = potential * (1.0 - shading);
+    approved[s] = u.draft[s] + lambda * (control - u.draft[s]);
   }
-  w.plan.active = active;
-  w.plan.year_output = {};
+
+  // Material balance over the chain: ore -> pig iron -> steel -> rolled steel.
+  const double pig_per_steel = 1.0 / std::max(1e-9, w.p("steel_per_pig_iron"));
+  const double steel_per_rolled = 1.0 / std::max(1e-9, w.p("rolled_per_steel"));
+  Eigen::SparseMatrix<double> A(kStageCount, kStageCount);
+  A.insert(0, 1) = 1.0;  // ore (in pig-iron tonnes) per tonne of pig iron
+  A.insert(1, 2) = pig_per_steel;
+  A.insert(2, 3) = steel_per_rolled;
+  Eigen::VectorXd f(kStageCount), c(kStageCount);
+  f[3] = approved[3];
+  f[2] = std::max(0.0, approved[2] - steel_per_rolled * approved[3]);
+  f[1] = std::max(0.0, approved[1] - pig_per_steel * approved[2]);
+  f[0] = 0.0;
+  for (size_t s = 0; s < kStageCount; ++s) c[static_cast<Eigen::Index>(s)] = util * cap[s] * 1.1;  // assumption: planners allow 10% above rated use
+  const BalanceResult b = balance_materials(A, f, c, {3, 2, 1});
+  for (size_t s = 0; s < kStageCount; ++s) u.target[s] = b.gross[static_cast<Eigen::Index>(s)];
+  w.plan.active = true;
+  for (size_t s = 1; s < kStageCount; ++s) w.plan.target[s] = u.target[s];
 }
 
 void close_plan_year(World& w) {
+  UnitsState& u = w.ent.units;
   const int y = w.year();
   const int targets[] = {0, w.v.plan_target_pig, w.v.plan_target_steel, w.v.plan_target_rolled};
   const int fulfil[] = {0, w.v.plan_fulfil_pig, w.v.plan_fulfil_steel, w.v.plan_fulfil_rolled};
+  const int control[] = {0, w.v.plan_control_pig, w.v.plan_control_steel, w.v.plan_control_rolled};
+  const int draft[] = {0, w.v.plan_draft_pig, w.v.plan_draft_steel, w.v.plan_draft_rolled};
+  const int reported[] = {0, w.v.plan_reported_pig, w.v.plan_reported_steel, w.v.plan_reported_rolled};
   for (size_t s = 1; s < kStageCount; ++s) {
-    if (w.plan.active && w.plan.target[s] > 0) {
-      w.rec.set(targets[s], y, w.plan.target[s]);
-      w.rec.set(fulfil[s], y, w.plan.year_output[s] / w.plan.target[s]);
+    if (w.plan.active && u.target[s] > 0) {
+      w.rec.set(targets[s], y, u.target[s]);
+      w.rec.set(control[s], y, u.control[s]);
+      w.rec.set(draft[s], y, u.draft[s]);
+      w.rec.set(reported[s], y, u.reported_year[s]);
+      w.rec.set(fulfil[s], y, u.reported_year[s] / u.target[s]);
     }
     w.plan.last_output[s] = w.plan.year_output[s];
   }
+  for (size_t s = 0; s < kStageCount; ++s)
+    u.last_reported[s] = w.plan.active ? u.reported_year[s] : w.plan.year_output[s];
 }
 
 }  // namespace gangdu

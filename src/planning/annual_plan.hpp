@@ -2,10 +2,21 @@
 #include "engine/world.hpp"
 
 namespace gangdu {
-// Rule R1/R2 (skeleton): in January the planners set annual targets from last
-// year's output, the regime's growth push (plan_growth) and the ratchet
-// (plan_ratchet: share of last year's over-fulfilment added to the target).
+
+// R1 plan cycle, each January when the regime plans (plan_active):
+//  1. control figures from above: with the ratchet (rule_ratchet, R2) from last
+//     year's target plus plan_ratchet x last year's reported over-fulfilment,
+//     grown by plan_growth; without it, last target x (1 + plan_growth);
+//  2. drafts from the bottom: each unit's capacity estimate, shaded by
+//     plan_draft_shading when units bargain (rule_bargaining, R3);
+//  3. approval from the top: draft + plan_ministry_weight x (control - draft);
+//  4. the material balance (R5) makes targets consistent along the chain and
+//     within capacity, cutting final deliveries by priority (sales of pig iron
+//     first, rolled steel last).
 void set_annual_targets(World& w);
-// In December: record targets and fulfilment, carry output to next year.
+
+// In December: record targets, drafts, control figures, reported output and
+// fulfilment; carry this year's results into the next cycle.
 void close_plan_year(World& w);
+
 }  // namespace gangdu

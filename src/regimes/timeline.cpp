@@ -17,8 +17,21 @@ ParamTable::ParamTable(const Scenario& sc) {
   cur_ = base_;
 }
 double ParamTable::get(const std::string& name) const { return cur_[index_of(name)]; }
-void ParamTable::set(const std::string& name, double v) { cur_[index_of(name)] = v; }
-void ParamTable::reset_to_base() { cur_ = base_; }
+void ParamTable::set(const std::string& name, double v) {
+  cur_[index_of(name)] = v;
+  apply_forced();
+}
+void ParamTable::reset_to_base() {
+  cur_ = base_;
+  apply_forced();
+}
+void ParamTable::force(const std::string& name, double v) {
+  forced_.emplace_back(index_of(name), v);
+  apply_forced();
+}
+void ParamTable::apply_forced() {
+  for (const auto& [i, v] : forced_) cur_[i] = v;
+}
 
 bool RegimeTimeline::apply(Month m, ParamTable& params) {
   bool changed = false;

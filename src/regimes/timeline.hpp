@@ -14,9 +14,14 @@ class ParamTable {
   double get(const std::string& name) const;  // throws std::out_of_range for an unregistered name
   void set(const std::string& name, double v);
   void reset_to_base();
+  // Holds a parameter at a value for the whole run, whatever regimes and
+  // events say (used to switch rules off in experiments).
+  void force(const std::string& name, double v);
 
  private:
+  void apply_forced();
   std::vector<double> base_, cur_;
+  std::vector<std::pair<size_t, double>> forced_;
 };
 
 class RegimeTimeline {

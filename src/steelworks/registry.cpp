@@ -23,11 +23,14 @@ int FacilityRegistry::index(const std::string& id) const {
 }
 
 void FacilityRegistry::apply_events(const Scenario& sc, Month m) {
-  // Repairs in progress restore a fixed share each month.
+  // Repairs in progress restore a fixed share for each month elapsed since the last call.
+  const int elapsed = last_month_.index < 0 ? 1 : std::max(0, m.index - last_month_.index);
+  last_month_ = m;
   for (size_t i = 0; i < size(); ++i) {
-    if (repair_months_left_[i] > 0) {
-      damaged_[i] = std::max(0.0, damaged_[i] - repair_per_month_[i]);
-      --repair_months_left_[i];
+    const int steps = std::min(elapsed, repair_months_left_[i]);
+    if (steps > 0) {
+      damaged_[i] = std::max(0.0, damaged_[i] - steps * repair_per_month_[i]);
+      repair_months_left_[i] -= steps;
     }
   }
   while (next_event_ < sc.events.size() && sc.events[next_event_].date <= m) {

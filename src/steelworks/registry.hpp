@@ -39,6 +39,7 @@ class FacilityRegistry {
   std::vector<double> repair_per_month_;
   std::vector<int> repair_months_left_;
   size_t next_event_ = 0;
+  Month last_month_{-1};
 };
 
 }  // namespace gangdu

@@ -1,0 +1,46 @@
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/run_common.hpp"
+#include "core/error.hpp"
+#include "experiments/ablate.hpp"
+#include "outputs/writer.hpp"
+
+namespace gangdu::cli {
+
+void register_experiment(CLI::App& app) {
+  CLI::App* exp = app.add_subcommand("experiment", "Experiments on the model's rules");
+  exp->require_subcommand(1);
+  auto a = std::make_shared<RunArgs>();
+  auto spec = std::make_shared<AblationSpec>();
+  a->out = "out/ablation";
+  a->scale = 0.1;
+  CLI::App* abl = exp->add_subcommand(
+      "ablate", "Run the history N times with each rule on and off; write DIR/ablation.csv (effect of each rule, 95% CI)");
+  add_run_options(abl, *a, true);
+  abl->add_option("--runs", spec->runs, "Paired runs per arm")->check(CLI::Range(2, 100000))->capture_default_str();
+  abl->add_option("--threads", spec->threads, "Worker threads (0 = all cores; results do not depend on it)");
+  abl->add_option("--rules", spec->rules, "Rule switches to ablate (default: all rule_* switches)");
+  abl->add_option("--from", spec->first_year, "First year of the measured period")->capture_default_str();
+  abl->add_option("--to", spec->last_year, "Last year of the measured period")->capture_default_str();
+  abl->callback([a, spec]() {
+    const Scenario sc = load_for(*a);
+    spec->scale = a->scale;
+    spec->seed = options_for(*a, sc).seed;
+    if (spec->rules.empty()) spec->rules = default_ablation_rules();
+    for (const auto& r : spec->rules)
+      if (!find_param_def(r)) throw InputError("--rules", 0, 0, r, "unknown rule switch");
+    spec->variables = default_ablation_variables();
+    const auto rows = run_ablation(sc, *spec);
+    write_output_dir(a->out, [&](const std::string& dir) { write_file_atomic(dir + "/ablation.csv", ablation_csv(rows)); });
+    std::cout << fmt::format("{:<26} {:<26} {:>14} {:>26} {:>9}\n", "rule", "variable", "effect", "95% interval", "relative");
+    for (const auto& r : rows)
+      std::cout << fmt::format("{:<26} {:<26} {:>14.4g} [{:>11.4g}, {:>11.4g}] {:>+8.1f}%\n", r.rule, r.variable, r.effect,
+                               r.ci_low, r.ci_high, r.mean_off != 0 ? 100.0 * r.effect / std::fabs(r.mean_off) : 0.0);
+    std::cout << "ablation table written to " << a->out << "/ablation.csv\n";
+  });
+}
+
+}  // namespace gangdu::cli

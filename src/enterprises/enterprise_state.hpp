@@ -1,0 +1,47 @@
+#pragma once
+// State of the works' production units and accounts (planning and enterprise
+// layers). One production unit per stage of the chain: the mines and ore
+// dressing (0), the iron-making factory (1), the steel mills (2), the rolling
+// mills (3).
+#include <array>
+
+#include "scenario/scenario.hpp"
+
+namespace gangdu {
+
+using StageArray = std::array<double, kStageCount>;
+
+struct UnitsState {
+  // Plan cycle (annual, set in January).
+  StageArray control{};  // control figure from above (t/yr)
+  StageArray draft{};    // the unit's draft (t/yr)
+  StageArray target{};   // approved, balanced target (t/yr)
+  // Monthly decisions and results.
+  StageArray output_factor{1, 1, 1, 1};  // multiplies u x capacity in production (effort x supply)
+  StageArray month_output{};              // true output this month (t)
+  StageArray carry{};                     // hidden over-fulfilment banked for later reports (t)
+  StageArray reported_year{};             // output reported upward this year (t)
+  StageArray last_reported{};             // last year's reported output (t)
+  StageArray supply_loss_year{};          // output lost to supply shortfalls this year (t, potential)
+  StageArray restricted_year{};           // potential output withheld by quota restriction (t)
+  // Inventory (R9).
+  StageArray orders_year{};   // orders received this year (t)
+  StageArray shipped_year{};  // orders filled this year (t)
+  StageArray stock{};         // unsold finished stock (t)
+};
+
+struct FinanceState {
+  double revenue = 0, cost = 0, wage_bill = 0;  // this year (yuan)
+  double planned_profit = 0;                     // this year's planned profit (yuan)
+  double fixed_assets = 0;                       // gross fixed assets (yuan)
+  double investment = 0;                         // this year (yuan)
+  double overspend = 0;                          // this year's unapproved spending (yuan)
+  bool assets_taken_over = false;
+};
+
+struct EnterpriseState {
+  UnitsState units;
+  FinanceState finance;
+};
+
+}  // namespace gangdu

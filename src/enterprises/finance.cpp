@@ -1,0 +1,83 @@
+#include "enterprises/finance.hpp"
+
+#include <algorithm>
+
+namespace gangdu {
+namespace {
+double value_of(const World& w, double pig, double steel, double rolled) {
+  return pig * w.p("price_pig_iron_yuan") + steel * w.p("price_steel_yuan") + rolled * w.p("price_rolled_yuan");
+}
+double final_value(const World& w, const StageArray& y) {
+  const double pig_per_steel = 1.0 / std::max(1e-9, w.p("steel_per_pig_iron"));
+  const double steel_per_rolled = 1.0 / std::max(1e-9, w.p("rolled_per_steel"));
+  return value_of(w, std::max(0.0, y[1] - pig_per_steel * y[2]), std::max(0.0, y[2] - steel_per_rolled * y[3]), y[3]);
+}
+}  // namespace
+
+void finance_month(World& w, double employees) {
+  FinanceState& f = w.ent.finance;
+  const UnitsState& u = w.ent.units;
+  if (!f.assets_taken_over && w.p("assets_inherited_yuan") > 0) {
+    f.fixed_assets += w.p("assets_inherited_yuan");
+    f.assets_taken_over = true;
+  }
+  const double wage = w.p("wage_yuan_per_employee");
+  if (!(w.p("price_rolled_yuan") > 0)) return;  // no accounts kept in yuan under this regime
+  // Construction workers are paid from capital-construction funds, not production costs.
+  employees = std::max(0.0, employees - w.p("labour_construction_workers"));
+  const double gross_value = final_value(w, u.month_output);
+  const double wages = employees * wage / 12.0;
+  const double costs = w.p("cost_materials_share") * gross_value + wages * (1.0 + w.p("fund_welfare_share") + w.p("fund_insurance_share")) +
+                       w.p("fund_maintenance_share") * f.fixed_assets / 12.0;
+  f.cost += costs;
+  f.wage_bill += wages;
+  // Planned profit for the month: the same accounts at planned output with planned staffing.
+  StageArray planned{};
+  for (size_t s = 0; s < kStageCount; ++s) planned[s] = u.target[s] / 12.0;
+  const double planned_value = final_value(w, planned);
+  f.planned_profit += planned_value * (1.0 - w.p("cost_materials_share")) -
+                      wages * (1.0 + w.p("fund_welfare_share") + w.p("fund_insurance_share")) -
+                      w.p("fund_maintenance_share") * f.fixed_assets / 12.0;
+  // Investment: state funds, plus overspending under a soft budget unless a bank review stops it.
+  const double grant = w.p("invest_state_yuan") / 12.0;
+  double over = 0.0;
+  if (w.p("rule_soft_budget") > 0.5) {
+    over = grant * w.p("invest_overspend_share");
+    if (w.p("rule_two_level_accounting") > 0.5 &&
+        rng::uniform(w.key_units, w.now(), 99, 0) < w.p("bank_review_probability"))
+      over = 0.0;
+  }
+  f.investment += grant + over;
+  f.overspend += over;
+  f.fixed_assets += grant + over;  // assumption: capital construction enters fixed assets as spent
+}
+
+void close_finance_year(World& w) {
+  FinanceState& f = w.ent.finance;
+  const UnitsState& u = w.ent.units;
+  const int y = w.year();
+  // Revenue: the year's shipments of final products at state prices.
+  StageArray shipped{};
+  for (size_t s = 1; s < kStageCount; ++s) shipped[s] = u.shipped_year[s];
+  f.revenue = value_of(w, shipped[1], shipped[2], shipped[3]);
+  const double profit = f.revenue - f.cost;
+  double retained = 0.0;
+  if (profit > 0) {
+    const double planned = std::max(0.0, f.planned_profit);
+    retained = w.p("retention_planned_share") * std::min(profit, planned) +
+               w.p("retention_above_plan_share") * std::max(0.0, profit - planned);
+  }
+  if (w.p("price_rolled_yuan") > 0) {
+    w.rec.set(w.v.revenue, y, f.revenue);
+    w.rec.set(w.v.costs, y, f.cost);
+    w.rec.set(w.v.profit, y, profit);
+    w.rec.set(w.v.profit_retained, y, retained);
+    w.rec.set(w.v.profit_retained_share, y, profit > 0 ? retained / profit : 0.0);
+  }
+  w.rec.set(w.v.investment, y, f.investment);
+  w.rec.set(w.v.overspend, y, f.overspend);
+  w.rec.set(w.v.fixed_assets, y, f.fixed_assets);
+  f.revenue = f.cost = f.wage_bill = f.planned_profit = f.investment = f.overspend = 0.0;
+}
+
+}  // namespace gangdu

@@ -1,0 +1,97 @@
+#include "enterprises/unit_behaviour.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace gangdu {
+namespace {
+// Final (sold) output of each stage: what is not used by the next stage.
+StageArray final_output(const World& w, const StageArray& y) {
+  const double pig_per_steel = 1.0 / std::max(1e-9, w.p("steel_per_pig_iron"));
+  const double steel_per_rolled = 1.0 / std::max(1e-9, w.p("rolled_per_steel"));
+  StageArray f{};
+  f[3] = y[3];
+  f[2] = std::max(0.0, y[2] - steel_per_rolled * y[3]);
+  f[1] = std::max(0.0, y[1] - pig_per_steel * y[2]);
+  return f;
+}
+bool produce_to_orders(const World& w) {
+  return !(w.p("rule_quantity_first") > 0.5 && w.p("rule_soft_budget") > 0.5);
+}
+}  // namespace
+
+void decide_unit_output(World& w) {
+  UnitsState& u = w.ent.units;
+  const int32_t now = w.now();
+  const bool planning = w.plan.active;
+  const double coverage = planning && w.p("rule_partial_plan") > 0.5
+                              ? w.p("supply_plan_coverage") + (1.0 - w.p("supply_plan_coverage")) * w.p("supply_market_fill")
+                              : 1.0;
+  const bool late = planning && w.p("rule_late_deliveries") > 0.5;
+  const bool sectional = planning && w.p("rule_sectionalism") > 0.5;
+  const bool restrict = planning && w.p("rule_ratchet") > 0.5;
+  const bool to_orders = planning && produce_to_orders(w);
+  const double slack = w.p("plan_overfulfil_slack");
+  const double util = w.p("steel_utilization");
+  const auto cap = w.facilities.usable_by_stage(w.clock.now());
+  for (size_t s = 0; s < kStageCount; ++s) {
+    double factor = coverage;
+    if (late && rng::uniform(w.key_units, now, s, 0) < w.p("supply_late_probability")) {
+      const double e = -w.p("supply_late_loss") * std::log(1.0 - rng::uniform(w.key_units, now, s, 1));
+      factor *= 1.0 - std::min(0.9, e);  // assumption: at most 90% of a month lost
+    }
+    if (sectional && s > 0 && rng::uniform(w.key_units, now, s, 2) > w.p("unit_cooperation"))
+      factor *= 1.0 - w.p("sectionalism_loss");
+    const double potential = util * cap[s] / 12.0;
+    u.supply_loss_year[s] += potential * (1.0 - factor);
+    double intended = potential * factor;
+    if (restrict && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * (1.0 + slack));
+    if (to_orders && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * w.p("demand_order_share") * 1.05);
+    u.restricted_year[s] += potential * factor - intended;
+    u.output_factor[s] = potential > 0 ? intended / potential : 1.0;
+  }
+}
+
+void report_and_ship(World& w) {
+  UnitsState& u = w.ent.units;
+  const bool hiding = w.plan.active && w.p("rule_hiding") > 0.5;
+  const double h = w.p("plan_hide_share");
+  // R3 reporting.
+  for (size_t s = 0; s < kStageCount; ++s) {
+    const double y = u.month_output[s];
+    const double tm = u.target[s] / 12.0;
+    double reported = y;
+    if (hiding && tm > 0) {
+      const double available = y + u.carry[s];
+      if (available > tm) {
+        u.carry[s] = h * (available - tm);
+        reported = available - u.carry[s];
+      } else {
+        reported = available;
+        u.carry[s] = 0.0;
+      }
+    } else {
+      reported = y + u.carry[s];
+      u.carry[s] = 0.0;
+    }
+    u.reported_year[s] += reported;
+  }
+  // R9 orders, shipments, stock. Orders follow the plan when there is one,
+  // otherwise the market takes a share of output.
+  const StageArray made = final_output(w, u.month_output);
+  StageArray planned{};
+  for (size_t s = 0; s < kStageCount; ++s) planned[s] = u.target[s] / 12.0;
+  const StageArray planned_final = final_output(w, planned);
+  const double order_share = w.p("demand_order_share");
+  const double clearance = 1.0 - std::pow(1.0 - w.p("stock_clearance_per_year"), 1.0 / 12.0);
+  for (size_t s = 1; s < kStageCount; ++s) {
+    const double orders = w.plan.active && u.target[s] > 0 ? planned_final[s] * order_share : made[s];
+    const double available = made[s] + u.stock[s];
+    const double shipped = std::min(orders, available);
+    u.orders_year[s] += orders;
+    u.shipped_year[s] += shipped;
+    u.stock[s] = (available - shipped) * (1.0 - clearance);
+  }
+}
+
+}  // namespace gangdu

@@ -1,0 +1,99 @@
+#include "experiments/ablate.hpp"
+
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "core/rng.hpp"
+#include "engine/model.hpp"
+
+namespace gangdu {
+
+std::vector<std::string> default_ablation_rules() {
+  return {"rule_bargaining", "rule_ratchet",      "rule_hiding",       "rule_partial_plan",        "rule_late_deliveries",
+          "rule_sectionalism", "rule_quantity_first", "rule_soft_budget", "rule_two_level_accounting"};
+}
+
+std::vector<std::string> default_ablation_variables() {
+  return {"angang.pig_iron_t",       "angang.steel_t",      "angang.rolled_steel_t", "angang.finished_stock_t",
+          "angang.pig_iron_stock_t", "angang.investment_yuan", "angang.profit_yuan", "plan.target_steel_t",
+          "angang.restricted_output_t", "angang.unusable_output_t"};
+}
+
+double t_critical_95(int df) {
+  static const double table[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+                                 2.201,  2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+                                 2.080,  2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+  if (df < 1) return NAN;
+  if (df <= 30) return table[df - 1];
+  return 1.96 + 2.4 / df;  // close to the t quantile above 30 degrees of freedom
+}
+
+std::vector<AblationRow> run_ablation(const Scenario& sc, const AblationSpec& spec) {
+  const size_t arms = spec.rules.size() + 1;  // arm 0: the scenario as written
+  const size_t runs = static_cast<size_t>(spec.runs);
+  const size_t nvar = spec.variables.size();
+  // means[arm][run][var]
+  std::vector<double> means(arms * runs * nvar, NAN);
+  std::atomic<size_t> next{0};
+  auto worker = [&]() {
+    for (size_t job = next++; job < arms * runs; job = next++) {
+      const size_t arm = job / runs, run = job % runs;
+      RunOptions opt;
+      opt.seed = rng::mix(spec.seed, run);  // the same seeds in every arm: paired comparisons
+      opt.scale = spec.scale;
+      if (arm > 0) opt.forced.emplace_back(spec.rules[arm - 1], 0.0);
+      const RunResult r = run_model(sc, opt);
+      for (size_t v = 0; v < nvar; ++v) {
+        if (!r.world->rec.has(spec.variables[v])) continue;
+        double sum = 0;
+        for (int y = spec.first_year; y <= spec.last_year; ++y) sum += r.world->rec.get(spec.variables[v], y);
+        means[(arm * runs + run) * nvar + v] = sum / (spec.last_year - spec.first_year + 1);
+      }
+    }
+  };
+  const int threads = spec.threads > 0 ? spec.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (int i = 0; i < threads; ++i) pool.emplace_back(worker);
+  for (auto& t : pool) t.join();
+
+  std::vector<AblationRow> rows;
+  for (size_t a = 1; a < arms; ++a) {
+    for (size_t v = 0; v < nvar; ++v) {
+      if (std::isnan(means[(0 * runs + 0) * nvar + v])) continue;  // variable not produced by this build
+      AblationRow row{spec.rules[a - 1], spec.variables[v]};
+      double sum = 0, sumsq = 0, on = 0, off = 0;
+      for (size_t r = 0; r < runs; ++r) {
+        const double x_on = means[(0 * runs + r) * nvar + v], x_off = means[(a * runs + r) * nvar + v];
+        const double d = x_on - x_off;
+        on += x_on;
+        off += x_off;
+        sum += d;
+        sumsq += d * d;
+      }
+      const double n = static_cast<double>(runs);
+      row.runs = spec.runs;
+      row.mean_on = on / n;
+      row.mean_off = off / n;
+      row.effect = sum / n;
+      const double var = runs > 1 ? std::max(0.0, (sumsq - n * row.effect * row.effect) / (n - 1)) : 0.0;
+      const double half = runs > 1 ? t_critical_95(spec.runs - 1) * std::sqrt(var / n) : NAN;
+      row.ci_low = row.effect - half;
+      row.ci_high = row.effect + half;
+      rows.push_back(row);
+    }
+  }
+  return rows;
+}
+
+std::string ablation_csv(const std::vector<AblationRow>& rows) {
+  std::string out = "rule,variable,mean_effect,ci95_low,ci95_high,mean_with_rule,mean_without_rule,relative_effect,runs\n";
+  for (const AblationRow& r : rows)
+    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", r.rule, r.variable, r.effect, r.ci_low, r.ci_high, r.mean_on,
+                       r.mean_off, r.mean_off != 0 ? r.effect / std::fabs(r.mean_off) : NAN, r.runs);
+  return out;
+}
+
+}  // namespace gangdu

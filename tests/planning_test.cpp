@@ -1,0 +1,197 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "engine/model.hpp"
+#include "enterprises/unit_behaviour.hpp"
+#include "experiments/ablate.hpp"
+#include "planning/material_balance.hpp"
+#include "scenario/scenario.hpp"
+
+using namespace gangdu;
+
+namespace {
+Eigen::SparseMatrix<double> chain_matrix() {
+  // ore -> pig iron -> steel -> rolled: 1 t ore per t iron, 0.8 t iron per t steel, 1.25 t steel per t rolled.
+  Eigen::SparseMatrix<double> A(4, 4);
+  A.insert(0, 1) = 1.0;
+  A.insert(1, 2) = 0.8;
+  A.insert(2, 3) = 1.25;
+  return A;
+}
+double avg(const Recorder& r, const std::string& v, int a, int b) {
+  double s = 0;
+  for (int y = a; y <= b; ++y) s += r.get(v, y);
+  return s / (b - a + 1);
+}
+Recorder run_with(std::vector<std::pair<std::string, double>> forced, uint64_t seed = 2) {
+  static const Scenario sc = load_default_scenario();
+  RunOptions o;
+  o.seed = seed;
+  o.scale = 0.02;
+  o.forced = std::move(forced);
+  return run_model(sc, o).world->rec;
+}
+}  // namespace
+
+TEST(MaterialBalance, HandWorkedChainWithoutBindingCapacity) {
+  Eigen::VectorXd f(4), cap(4);
+  f << 0, 100, 50, 400;  // sell 100 t iron, 50 t steel, 400 t rolled
+  cap << -1, -1, -1, -1;
+  const BalanceResult b = balance_materials(chain_matrix(), f, cap, {3, 2, 1});
+  // steel = 50 + 1.25*400 = 550; iron = 100 + 0.8*550 = 540; ore = 540
+  EXPECT_NEAR(b.gross[3], 400, 1e-9);
+  EXPECT_NEAR(b.gross[2], 550, 1e-9);
+  EXPECT_NEAR(b.gross[1], 540, 1e-9);
+  EXPECT_NEAR(b.gross[0], 540, 1e-9);
+  EXPECT_LT(b.residual, 1e-9);
+  for (bool x : b.binding) EXPECT_FALSE(x);
+}
+
+TEST(MaterialBalance, RationsLowestPriorityFirst) {
+  Eigen::VectorXd f(4), cap(4);
+  f << 0, 100, 50, 400;
+  cap << -1, 500, -1, -1;  // iron capacity 500 < 540 needed
+  const BalanceResult b = balance_materials(chain_matrix(), f, cap, {3, 2, 1});
+  // 40 t short: iron sales (lowest priority) are cut from 100 to 60; rolled and steel untouched.
+  EXPECT_NEAR(b.delivered[1], 60, 1e-9);
+  EXPECT_NEAR(b.delivered[2], 50, 1e-9);
+  EXPECT_NEAR(b.delivered[3], 400, 1e-9);
+  EXPECT_TRUE(b.binding[1]);
+  // Tighter: iron capacity 300 also cuts steel sales, then rolled steel.
+  cap << -1, 300, -1, -1;
+  const BalanceResult c = balance_materials(chain_matrix(), f, cap, {3, 2, 1});
+  EXPECT_NEAR(c.delivered[1], 0, 1e-9);
+  EXPECT_NEAR(c.delivered[2], 0, 1e-9);
+  EXPECT_NEAR(c.gross[1], 300, 1e-6);
+  EXPECT_NEAR(c.delivered[3], 300 / 0.8 / 1.25, 1e-6);
+  EXPECT_LT(c.residual, 1e-9);
+}
+
+TEST(MaterialBalance, RandomSparseProductiveEconomyHasSmallResidual) {
+  std::mt19937_64 gen(7);
+  std::uniform_real_distribution<double> u(0, 1);
+  const int n = 300;
+  std::vector<Eigen::Triplet<double>> t;
+  for (int j = 0; j < n; ++j) {
+    // about 8 inputs per product, column sums below 0.8 (Hawkins-Simon productive)
+    double col = 0;
+    std::vector<std::pair<int, double>> entries;
+    for (int k = 0; k < 8; ++k) entries.emplace_back(static_cast<int>(u(gen) * n), u(gen));
+    for (auto& e : entries) col += e.second;
+    for (auto& e : entries)
+      if (e.first != j) t.emplace_back(e.first, j, 0.8 * e.second / col);
+  }
+  Eigen::SparseMatrix<double> A(n, n);
+  A.setFromTriplets(t.begin(), t.end());
+  Eigen::VectorXd f(n), cap = Eigen::VectorXd::Constant(n, -1.0);
+  for (int i = 0; i < n; ++i) f[i] = 10 * u(gen);
+  const BalanceResult b = balance_materials(A, f, cap, {});
+  EXPECT_LT(b.residual, 1e-8);
+  EXPECT_GE(b.gross.minCoeff(), 0.0);
+  // With capacities at 90% of the unconstrained gross output, rationing keeps every capacity.
+  const Eigen::VectorXd cap2 = 0.9 * b.gross;
+  std::vector<int> prio(n);
+  for (int i = 0; i < n; ++i) prio[i] = i;
+  const BalanceResult c = balance_materials(A, f, cap2, prio);
+  for (int i = 0; i < n; ++i) EXPECT_LE(c.gross[i], cap2[i] * (1 + 1e-9) + 1e-9);
+  EXPECT_LT(c.residual, 1e-8);
+  EXPECT_GE(c.delivered.minCoeff(), -1e-12);
+}
+
+TEST(MaterialBalance, SingularSystemIsRejected) {
+  Eigen::SparseMatrix<double> A(2, 2);
+  A.insert(0, 0) = 1.0;  // I - A has a zero row
+  Eigen::VectorXd f = Eigen::VectorXd::Ones(2), cap = Eigen::VectorXd::Constant(2, -1);
+  EXPECT_THROW(balance_materials(A, f, cap, {}), std::invalid_argument);
+}
+
+TEST(PlanCycle, TargetsAreSetInJanuaryFromLastYearsReports) {
+  const Recorder r = run_with({});
+  // The ratchet: control(y) = (T(y-1) + rho * max(0, R(y-1) - T(y-1))) * (1 + g); FFYP: rho = 0.5, g = 0.15.
+  for (int y = 1954; y <= 1957; ++y) {
+    const double t = r.get("plan.target_steel_t", y - 1), rep = r.get("plan.reported_steel_t", y - 1);
+    EXPECT_NEAR(r.get("plan.control_steel_t", y), (t + 0.5 * std::max(0.0, rep - t)) * 1.15, 1e-6 * t) << y;
+  }
+  // No plan under the SMR company.
+  EXPECT_EQ(r.get("plan.target_steel_t", 1925), 0.0);
+  EXPECT_GT(r.get("plan.target_steel_t", 1955), 0.0);
+}
+
+TEST(Rules, BargainingLowersTargets) {
+  const Recorder on = run_with({}), off = run_with({{"rule_bargaining", 0}});
+  EXPECT_LT(avg(on, "plan.draft_steel_t", 1953, 1957), avg(off, "plan.draft_steel_t", 1953, 1957));
+  EXPECT_LT(avg(on, "plan.target_steel_t", 1953, 1957), avg(off, "plan.target_steel_t", 1953, 1957));
+}
+
+TEST(Rules, RatchetMakesUnitsWithholdOutput) {
+  const Recorder on = run_with({}), off = run_with({{"rule_ratchet", 0}});
+  EXPECT_GT(avg(on, "angang.restricted_output_t", 1953, 1957), avg(off, "angang.restricted_output_t", 1953, 1957));
+  EXPECT_LE(avg(on, "angang.pig_iron_t", 1953, 1957), avg(off, "angang.pig_iron_t", 1953, 1957));
+}
+
+TEST(Rules, HidingBanksOverFulfilmentAndReleasesItLater) {
+  const Scenario sc = load_default_scenario();
+  World w(sc, {.seed = 1, .scale = 0.01});
+  w.regimes.apply(Month::of(1955, 1), w.params);  // FFYP: hiding on, plan_hide_share 0.5
+  w.plan.active = true;
+  w.ent.units.target = {1200, 1200, 1200, 1200};  // 100 t a month
+  w.ent.units.month_output = {120, 120, 120, 120};
+  report_and_ship(w);
+  EXPECT_NEAR(w.ent.units.reported_year[2], 110, 1e-9);  // 100 + half of the 20 t excess
+  EXPECT_NEAR(w.ent.units.carry[2], 10, 1e-9);
+  w.ent.units.month_output = {95, 95, 95, 95};  // a short month: the bank is drawn down
+  report_and_ship(w);
+  EXPECT_NEAR(w.ent.units.reported_year[2], 110 + 102.5, 1e-9);  // 105 available: 100 + half the excess
+  EXPECT_NEAR(w.ent.units.carry[2], 2.5, 1e-9);  // (95 + 10 - 100) * 0.5
+  // Switched off: reports equal output.
+  w.params.force("rule_hiding", 0);
+  w.ent.units.reported_year = {};
+  w.ent.units.carry = {};
+  w.ent.units.month_output = {120, 120, 120, 120};
+  report_and_ship(w);
+  EXPECT_NEAR(w.ent.units.reported_year[2], 120, 1e-9);
+  // In a whole history, hiding changes what planners see.
+  const Recorder on = run_with({}), off = run_with({{"rule_hiding", 0}});
+  double diff = 0;
+  for (int y = 1935; y <= 1957; ++y) diff += std::fabs(on.get("plan.reported_steel_t", y) - off.get("plan.reported_steel_t", y));
+  EXPECT_GT(diff, 0.0);
+}
+
+TEST(Rules, PartialPlanAndLateDeliveriesCostOutput) {
+  const Recorder on = run_with({});
+  EXPECT_GT(avg(on, "angang.supply_shortfall_t", 1950, 1957),
+            avg(run_with({{"rule_partial_plan", 0}}), "angang.supply_shortfall_t", 1950, 1957));
+  EXPECT_GT(avg(on, "angang.supply_shortfall_t", 1950, 1957),
+            avg(run_with({{"rule_late_deliveries", 0}}), "angang.supply_shortfall_t", 1950, 1957));
+}
+
+TEST(Rules, SoftBudgetAndQuantityFirstPileUpStock) {
+  const Recorder on = run_with({}), hard = run_with({{"rule_soft_budget", 0}}), orders = run_with({{"rule_quantity_first", 0}});
+  EXPECT_GT(avg(on, "angang.finished_stock_t", 1953, 1957), avg(hard, "angang.finished_stock_t", 1953, 1957));
+  EXPECT_GT(avg(on, "angang.finished_stock_t", 1953, 1957), avg(orders, "angang.finished_stock_t", 1953, 1957));
+  EXPECT_GT(avg(on, "angang.investment_yuan", 1953, 1957), avg(hard, "angang.investment_yuan", 1953, 1957));
+  EXPECT_EQ(avg(hard, "angang.overspend_yuan", 1950, 1957), 0.0);
+}
+
+TEST(Rules, BankReviewCutsOverspending) {
+  const Recorder on = run_with({}), off = run_with({{"rule_two_level_accounting", 0}});
+  EXPECT_LT(avg(on, "angang.overspend_yuan", 1951, 1957), avg(off, "angang.overspend_yuan", 1951, 1957));
+}
+
+TEST(Ablation, ResultsDoNotDependOnThreadCount) {
+  const Scenario sc = load_default_scenario();
+  AblationSpec spec;
+  spec.rules = {"rule_hiding", "rule_soft_budget"};
+  spec.variables = {"angang.steel_t", "angang.finished_stock_t", "no.such_variable"};
+  spec.runs = 3;
+  spec.scale = 0.01;
+  spec.threads = 1;
+  const std::string one = ablation_csv(run_ablation(sc, spec));
+  spec.threads = 3;
+  EXPECT_EQ(one, ablation_csv(run_ablation(sc, spec)));
+  EXPECT_NE(one.find("rule_soft_budget,angang.finished_stock_t,"), std::string::npos);
+  EXPECT_EQ(one.find("no.such_variable"), std::string::npos);
+  EXPECT_NEAR(t_critical_95(2), 4.303, 1e-9);
+}
