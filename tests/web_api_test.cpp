@@ -196,3 +196,18 @@ TEST(WebApi, MonthHookSeesEveryMonthAndCanStop) {
   const RunResult plain = run_model(sc, opt);
   EXPECT_EQ(plain.world->rec.get("angang.steel_t", 1957), full.world->rec.get("angang.steel_t", 1957));
 }
+
+TEST(WebApi, RuleSwitchesBecomeForcedParameters) {
+  Fixture f;
+  const LeverInfo* rule = nullptr;
+  for (const auto& l : f.levers)
+    if (!l.rule.empty()) rule = &l;
+  ASSERT_NE(rule, nullptr) << "no rule_* parameter in the default scenario";
+  const std::string id = rule->def->id;
+  const RunRequest r = f.parse(R"({"scenario":"anshan","levers":{")" + id + R"(":false}})");
+  ASSERT_EQ(r.forced.size(), 1u);
+  EXPECT_EQ(r.forced[0].first, rule->rule);
+  EXPECT_EQ(r.forced[0].second, 0.0);
+  EXPECT_TRUE(r.overrides.empty());
+  EXPECT_EQ(f.refuse(R"({"scenario":"anshan","levers":{")" + id + R"(":"off"}})").first, 400);
+}

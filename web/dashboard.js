@@ -55,7 +55,16 @@
       state.levers = j.levers;
       var box = $('levers');
       box.innerHTML = '';
-      j.levers.forEach(function (l) { box.appendChild(leverRow(l)); });
+      var ruleHeading = false;
+      j.levers.forEach(function (l) {
+        if (l.group === 'rule' && !ruleHeading) {
+          var h = document.createElement('h3');
+          h.textContent = 'Rule switches (held for the whole run)';
+          box.appendChild(h);
+          ruleHeading = true;
+        }
+        box.appendChild(leverRow(l));
+      });
     });
   }
 

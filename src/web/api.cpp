@@ -71,6 +71,28 @@ std::vector<LeverInfo> levers_for(const Scenario& sc) {
     li.unit = pd->unit;
     out.push_back(li);
   }
+  // Rule switches: every registered rule_* parameter, on/off for the whole run.
+  static std::vector<LeverDef> rule_defs = [] {
+    std::vector<LeverDef> v;
+    for (const ParamDef& p : param_defs())
+      if (std::string_view(p.name).rfind("rule_", 0) == 0 && p.min == 0 && p.max == 1)
+        v.push_back({p.name, p.meaning, "", p.name, 0, 1, 1, "rule switch: held for the whole run (as gangdu run --switch)"});
+    return v;
+  }();
+  for (const LeverDef& d : rule_defs) {
+    auto dp = sc.parameters.find(d.param);
+    if (dp == sc.parameters.end()) continue;
+    LeverInfo li;
+    li.def = &d;
+    li.is_switch = true;
+    li.rule = d.param;
+    li.value = dp->second.value >= 0.5 ? 1 : 0;
+    li.min = 0;
+    li.max = 1;
+    li.unit = "rule";
+    li.source = dp->second.source;
+    out.push_back(li);
+  }
   return out;
 }
 
@@ -80,6 +102,7 @@ json levers_json(const std::vector<LeverInfo>& levers) {
     a.push_back({{"id", l.def->id},
                  {"label", l.def->label},
                  {"kind", l.is_switch ? "switch" : "number"},
+                 {"group", l.rule.empty() ? "lever" : "rule"},
                  {"key", l.key},
                  {"value", l.value},
                  {"min", l.min},
@@ -161,7 +184,10 @@ RunRequest parse_run_request(std::string_view body, const Limits& lim,
           if (x != 0 && x != 1) throw BadRequest(what + ": expected true/false or 0/1");
           on = x == 1;
         }
-        if (std::string(li->def->param) == "removal_1945") r.removal_1945 = on;
+        if (!li->rule.empty())
+          r.forced.emplace_back(li->rule, on ? 1.0 : 0.0);
+        else if (std::string(li->def->param) == "removal_1945")
+          r.removal_1945 = on;
         r.levers[it.key()] = on;
         continue;
       }

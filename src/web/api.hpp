@@ -42,11 +42,13 @@ struct LeverInfo {
   const LeverDef* def = nullptr;
   std::string key;    // override key, e.g. "regime.leap.steel_utilization"; "" for switches
   bool is_switch = false;
+  std::string rule;   // a rule switch (parameter rule_*): held for the whole run via RunOptions::forced
   double value = 0;   // the scenario's value (switch: 1 = on)
   double min = 0, max = 1;  // accepted range (the parameter's bounds)
   std::string unit, source;
 };
-// The levers that apply to this scenario (a lever whose regime the scenario lacks is left out).
+// The levers that apply to this scenario (a lever whose regime the scenario lacks is left out),
+// then one switch per registered rule parameter (rule_*) the scenario sets.
 std::vector<LeverInfo> levers_for(const Scenario& sc);
 nlohmann::json levers_json(const std::vector<LeverInfo>& levers);
 
@@ -62,6 +64,7 @@ struct RunRequest {
   std::optional<double> scale;     // absent: the server's default
   std::vector<Override> overrides;  // from levers and "set"
   bool removal_1945 = true;         // the Soviet removal of 1945 (switch)
+  std::vector<std::pair<std::string, double>> forced;  // rule switches held for the whole run
   nlohmann::json levers = nlohmann::json::object();  // as accepted, for the manifest
 };
 

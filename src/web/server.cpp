@@ -295,6 +295,7 @@ struct DashboardServer::Impl {
     job->req = rr;
     job->opt.seed = rr.seed ? *rr.seed : job->sc.default_seed;
     job->opt.scale = rr.scale ? *rr.scale : opt.default_scale;
+    job->opt.forced = rr.forced;
     job->months_total = std::max(1, job->sc.end.index - job->sc.start.index + 1);
     job->first_year = job->sc.start.year();
     job->last_year = job->sc.end.year();
