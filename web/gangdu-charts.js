@@ -43,6 +43,16 @@
           ctx.fillText(r.id, a + 2, area.top + 9);
         }
       });
+      // 1958: the project never calibrates to anything after 1957 (docs, COMMON rules): mark where the forecast starts.
+      var f = x.getPixelForValue(1958);
+      if (f > area.left && f < area.right) {
+        ctx.strokeStyle = 'rgba(90,90,90,0.55)';
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        ctx.moveTo(f, area.top);
+        ctx.lineTo(f, area.bottom);
+        ctx.stroke();
+      }
       var seen = {};
       ctx.strokeStyle = 'rgba(120,40,40,0.35)';
       ctx.setLineDash([3, 3]);

@@ -487,8 +487,8 @@ std::string render_report_html(const ReportInputs& in) {
   h += "<section id=\"charts\">\n<h2>Simulated paths beside the historical record</h2>\n";
   h += "<p class=\"legend\">Line: this run. Points: the record (data/history/record.csv), hover for the value, qualifier "
        "and citation; &#9650; a lower bound (\"more than\"), &#9660; an upper bound (\"less than\", \"up to\"), &#9670; a "
-       "ratio to a base year drawn at its implied level. Shaded: regime periods (hover the band label in the legend "
-       "table below); dashed lines: dated scenario events.";
+       "ratio to a base year drawn at its implied level. Shaded: regime periods, labelled by id (see the Regimes table); dashed ticks: dated scenario "
+       "events; the grey line marks 1958, from where the run is a forecast.";
   if (in.summary) h += " Band: " + html_escape(data["band_label"].get<std::string>()) + ".";
   h += " Figures after 1957 are not calibration targets.</p>\n";
   h += "<div id=\"chart-grid\" class=\"grid\"></div>\n</section>\n";
