@@ -11,5 +11,5 @@ function(gangdu_embed OUT)
     COMMAND ${CMAKE_COMMAND} -DOUT=${OUT} -DSRC=${CMAKE_SOURCE_DIR} "-DFILES=${files_arg}"
             -P ${CMAKE_SOURCE_DIR}/cmake/EmbedScript.cmake
     DEPENDS ${inputs} ${CMAKE_SOURCE_DIR}/cmake/EmbedScript.cmake
-    COMMENT "Embedding default scenario and historical record")
+    COMMENT "Embedding default scenario, historical record and web assets")
 endfunction()

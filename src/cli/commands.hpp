@@ -5,6 +5,8 @@ namespace gangdu::cli {
 // Each subcommand registers itself on the app; main() dispatches.
 void register_run(CLI::App& app);
 void register_validate(CLI::App& app);
+void register_report(CLI::App& app);  // issue 8
+void register_serve(CLI::App& app);   // issue 8
 void register_experiment(CLI::App& app);
 void register_plan(CLI::App& app);  // gangdu plan (issue 9)
 void register_baseline(CLI::App& app);  // issue 5: agent model vs SD baseline

@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   gangdu::cli::register_run(app);
   gangdu::cli::register_validate(app);
+  gangdu::cli::register_report(app);
+  gangdu::cli::register_serve(app);
   gangdu::cli::register_experiment(app);
   gangdu::cli::register_plan(app);
   gangdu::cli::register_baseline(app);

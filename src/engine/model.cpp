@@ -238,14 +238,19 @@ void step_month(World& w) {
   w.clock.advance();
 }
 
-RunResult run_model(const Scenario& sc, const RunOptions& opt) {
+RunResult run_model(const Scenario& sc, const RunOptions& opt) { return run_model(sc, opt, MonthHook{}); }
+
+RunResult run_model(const Scenario& sc, const RunOptions& opt, const MonthHook& on_month) {
   const auto t0 = std::chrono::steady_clock::now();
   RunResult r;
   r.world = std::make_unique<World>(sc, opt);
   World& w = *r.world;
   w.regimes.apply(w.clock.now(), w.params);
   seed_population(w);
-  while (!w.clock.done()) step_month(w);
+  while (!w.clock.done()) {
+    step_month(w);
+    if (on_month && !on_month(w)) break;
+  }
   r.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
 }

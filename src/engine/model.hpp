@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <memory>
 
 #include "engine/world.hpp"
@@ -13,6 +14,12 @@ struct RunResult {
 // Runs the scenario month by month from its start to its end.
 // The process order of one month is documented in docs/ODD.md.
 RunResult run_model(const Scenario& sc, const RunOptions& opt);
+
+// The same run, calling on_month(world) after every month (in the running
+// thread). When it returns false the run stops there: world->clock.done() is
+// then false. Used by `gangdu serve` for progress, partial charts and time caps.
+using MonthHook = std::function<bool(const World&)>;
+RunResult run_model(const Scenario& sc, const RunOptions& opt, const MonthHook& on_month);
 
 // Advances one month (exposed for tests).
 void step_month(World& w);
