@@ -6,7 +6,7 @@
 # Corpora grow in build-fuzz/corpus/<harness>/ across runs (seeded from
 # fuzz/seeds/ and the repo's own scenario and data files); findings land in
 # build-fuzz/artifacts/<harness>/ and make the script exit 1. Each run appends
-# "date harness seconds executions status" to build-fuzz/fuzz-log.tsv.
+# "date harness wall_seconds executions status cpu_seconds" to build-fuzz/fuzz-log.tsv.
 # Environment: FUZZ_JOBS=N (build parallelism, default 2), FUZZ_NICE (default 19).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,11 +48,15 @@ for h in "${harnesses[@]}"; do
   log="$build/logs/$h-$(date -u +%Y%m%dT%H%M%S).log"
   echo "fuzz.sh: fuzz_$h for ${secs}s (log $log)"
   set +e
+  TIMEFORMAT='%U %S'
+  t0=$SECONDS
   # shellcheck disable=SC2086
-  nice -n "${FUZZ_NICE:-19}" "$build/fuzz/fuzz_$h" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
-    -max_len=65536 -print_final_stats=1 -artifact_prefix="$art/" "${dict[@]}" "$corpus" $seeds >"$log" 2>&1
+  { time nice -n "${FUZZ_NICE:-19}" "$build/fuzz/fuzz_$h" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+    -max_len=65536 -print_final_stats=1 -artifact_prefix="$art/" "${dict[@]}" "$corpus" $seeds >"$log" 2>&1 ; } 2>"$log.cpu"
   rc=$?
   set -e
+  wall=$((SECONDS - t0))
+  cpu="$(awk '{printf "%.0f", $1 + $2}' "$log.cpu" 2>/dev/null || echo 0)"
   execs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)"
   result=ok
   if [ $rc -ne 0 ]; then
@@ -60,9 +64,10 @@ for h in "${harnesses[@]}"; do
     status=1
     grep -E 'ERROR|SUMMARY|property violated|Test unit written' "$log" | head -20 >&2 || true
   fi
-  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$h" "$secs" "${execs:-0}" "$result" >>"$build/fuzz-log.tsv"
-  echo "fuzz.sh: fuzz_$h: ${execs:-0} executions, $result"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$h" "$wall" "${execs:-0}" "$result" "${cpu:-0}" \
+    >>"$build/fuzz-log.tsv"
+  echo "fuzz.sh: fuzz_$h: ${execs:-0} executions in ${wall} s (${cpu:-0} CPU s), $result"
 done
-awk -F'\t' '{s+=$3; e+=$4} END {printf "fuzz.sh: all runs so far: %.2f h, %d executions (build-fuzz/fuzz-log.tsv)\n", s/3600, e}' \
+awk -F'\t' '{s+=$3; e+=$4; c+=$6} END {printf "fuzz.sh: all runs so far: %.2f h wall, %.2f h CPU, %d executions (build-fuzz/fuzz-log.tsv)\n", s/3600, c/3600, e}' \
   "$build/fuzz-log.tsv"
 exit $status
