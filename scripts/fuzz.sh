@@ -7,7 +7,9 @@
 # fuzz/seeds/ and the repo's own scenario and data files); findings land in
 # build-fuzz/artifacts/<harness>/ and make the script exit 1. Each run appends
 # "date harness wall_seconds executions status cpu_seconds" to build-fuzz/fuzz-log.tsv.
-# Environment: FUZZ_JOBS=N (build parallelism, default 2), FUZZ_NICE (default 19).
+# Environment: FUZZ_JOBS=N (build parallelism, default 2), FUZZ_NICE (default 19),
+# FUZZ_TIMEOUT (seconds of wall time per input before it counts as a hang, default 60:
+# generous because at nice 19 on a busy machine a 40 ms input can wait seconds for a CPU).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 secs="${1:-60}"
@@ -51,7 +53,7 @@ for h in "${harnesses[@]}"; do
   TIMEFORMAT='%U %S'
   t0=$SECONDS
   # shellcheck disable=SC2086
-  { time nice -n "${FUZZ_NICE:-19}" "$build/fuzz/fuzz_$h" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+  { time nice -n "${FUZZ_NICE:-19}" "$build/fuzz/fuzz_$h" -max_total_time="$secs" -timeout="${FUZZ_TIMEOUT:-60}" -rss_limit_mb=2048 \
     -max_len=65536 -print_final_stats=1 -artifact_prefix="$art/" "${dict[@]}" "$corpus" $seeds >"$log" 2>&1 ; } 2>"$log.cpu"
   rc=$?
   set -e
