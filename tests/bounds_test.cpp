@@ -33,6 +33,9 @@ std::vector<Bound> all_bounds() {
   return out;
 }
 
+// Readable test names in ctest output instead of the struct's bytes.
+void PrintTo(const Bound& b, std::ostream* os) { *os << b.param << "=" << b.value; }
+
 class ParameterBounds : public ::testing::TestWithParam<Bound> {};
 
 }  // namespace
