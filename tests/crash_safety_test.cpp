@@ -245,3 +245,14 @@ TEST(CrashSafety, AtomicFileWriteReplacesWholeFilesAndReportsFailure) {
   EXPECT_EQ(leftovers(base), std::vector<std::string>{});
   fs::remove_all(base);
 }
+
+TEST(CrashSafety, SymlinkedOutputDirectoryIsUpdatedWhereItPoints) {
+  const std::string base = temp_dir("crash_symlink");
+  write_output_dir(base + "/real", [](const std::string& d) { write_file_atomic(d + "/a.csv", "old\n"); });
+  fs::create_directory_symlink(base + "/real", base + "/link");
+  write_output_dir(base + "/link", [](const std::string& d) { write_file_atomic(d + "/a.csv", "new\n"); });
+  EXPECT_TRUE(fs::is_symlink(base + "/link"));
+  EXPECT_EQ(read_file(base + "/real/a.csv"), "new\n");
+  EXPECT_EQ(leftovers(base), std::vector<std::string>{});
+  fs::remove_all(base);
+}

@@ -170,6 +170,8 @@ void remove_stale_staging(const std::string& dir) {
 void write_output_dir(const std::string& dir, const std::function<void(const std::string&)>& fill) {
   fs::path target(dir);
   if (target.filename().empty()) target = target.parent_path();
+  // An output directory given as a symlink is replaced where it points, and stays a symlink.
+  if (std::error_code lec; fs::is_symlink(target, lec)) target = fs::canonical(target);
   const fs::path parent = parent_of(target);
   const std::string pid = std::to_string(::getpid());
   std::error_code ec;
