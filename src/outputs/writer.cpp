@@ -14,6 +14,8 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -149,6 +151,8 @@ void remove_stale_staging(const std::string& dir) {
   if (target.filename().empty()) target = target.parent_path();
   const fs::path parent = parent_of(target);
   const std::string name = target.filename().string();
+  // Collect first, then act: the directory is not modified while it is being read.
+  std::vector<std::pair<fs::path, bool>> stale;  // path, is a moved-aside old output
   std::error_code ec;
   for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string entry = it->path().filename().string();
@@ -156,14 +160,17 @@ void remove_stale_staging(const std::string& dir) {
     const long old = pid_suffix(entry, name + ".old-");
     const long pid = partial >= 0 ? partial : old;
     if (pid < 0 || pid == ::getpid() || pid_alive(pid)) continue;
+    stale.emplace_back(it->path(), old >= 0);
+  }
+  for (const auto& [path, is_old] : stale) {
     std::error_code e2;
-    if (old >= 0 && !fs::exists(target, e2)) {
+    if (is_old && !fs::exists(target, e2)) {
       // Killed between moving the previous output aside and moving the new one
       // in: the previous output is complete; put it back.
-      fs::rename(it->path(), target, e2);
+      fs::rename(path, target, e2);
       if (!e2) continue;
     }
-    fs::remove_all(it->path(), e2);
+    fs::remove_all(path, e2);
   }
 }
 
@@ -209,7 +216,7 @@ void write_output_dir(const std::string& dir, const std::function<void(const std
     if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
       fsync_dir(parent);
       fault_point("exchanged");
-      fs::remove_all(staging);  // now holds the old output
+      fs::remove_all(staging, ec);  // now holds the old output; a leftover is cleaned by the next run
       return;
     }
     // Fallback where RENAME_EXCHANGE is unsupported: move the old output
@@ -219,7 +226,12 @@ void write_output_dir(const std::string& dir, const std::function<void(const std
     fs::remove_all(old, ec);
     fs::rename(target, old);
     fault_point("moved-aside");
-    fs::rename(staging, target);
+    try {
+      fs::rename(staging, target);
+    } catch (...) {
+      fs::rename(old, target, ec);  // put the previous output back
+      throw;
+    }
     fsync_dir(parent);
     fs::remove_all(old, ec);
   } catch (...) {
