@@ -86,3 +86,21 @@ TEST(FuzzRegression, NonAsciiInStringsAndCommentsKeepsItsMeaning) {
   const Scenario o = load_default_scenario({{"scenario.title", "Sh\xc5\x8dwa"}});
   EXPECT_EQ(o.title, "Sh\xc5\x8dwa");
 }
+
+// fuzz_overrides: a --set string with invalid UTF-8 (and control characters)
+// went into the scenario unparsed and toml++ printed it wrongly into the
+// canonical text (the basis of the scenario hash): reloading the canonical text
+// gave a different string. Invalid UTF-8 in --set values and control characters
+// in any string are now refused.
+TEST(FuzzRegression, InvalidUtf8AndControlCharactersInStringsAreRefused) {
+  const std::string value("ott=\"={ value\0\x16 55, source = \xdb\x87\xdd\xdf}", 34);
+  EXPECT_THROW(load_default_scenario({{"scenario.name", value}}), InputError);
+  EXPECT_THROW(load_default_scenario({{"scenario.name", "a\xdd\xdf"}}), InputError);  // invalid UTF-8 only
+  EXPECT_THROW(load_scenario_text(gangdu::testing::replace_once(gangdu::testing::default_scenario_text(),
+                                                                "name = \"anshan\"", "name = \"an\\u0001shan\""),
+                                  "c.toml"),
+               InputError);
+  // Tabs and ordinary text still load, and their canonical text is a fixed point.
+  const Scenario ok = load_default_scenario({{"scenario.name", "a\tb \"q\" \xdb\x87\xdd\x9f"}});
+  EXPECT_EQ(load_scenario_text(ok.canonical_text, "canon.toml").canonical_text, ok.canonical_text);
+}

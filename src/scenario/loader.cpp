@@ -50,7 +50,13 @@ class Reader {
   std::string str(const std::string& k) {
     const toml::node& n = need(k);
     if (!n.is_string()) fail(&n, k, std::string("expected a string, found ") + type_name(n));
-    return n.as_string()->get();
+    const std::string& v = n.as_string()->get();
+    // Control characters have no use in names, sources or notes, and toml++'s
+    // printer can misrender strings holding them, which would corrupt the
+    // canonical text behind the scenario hash (fuzz_overrides finding).
+    for (unsigned char c : v)
+      if ((c < 0x20 && c != '\t') || c == 0x7F) fail(&n, k, "control character in a string");
+    return v;
   }
   std::string str_or(const std::string& k, const std::string& dflt) { return has(k) ? str(k) : (get(k), dflt); }
 
@@ -356,6 +362,14 @@ void apply_override(toml::table& root, const Override& o, const std::string& fil
     parsed.insert("v", o.value);
   } catch (const InputError&) {
     parsed.insert("v", o.value);
+  }
+  // A plain-string value goes into the tree unparsed: it must be valid UTF-8
+  // (toml++ misprints invalid sequences into the canonical text; fuzz_overrides finding).
+  for (size_t i = 0; i < o.value.size();) {
+    uint32_t cp = 0;
+    const size_t n = static_cast<unsigned char>(o.value[i]) < 0x80 ? 1 : utf8_decode(o.value, i, cp);
+    if (n == 0) throw InputError(where, 0, 0, o.key, "invalid UTF-8 in the value");
+    i += n;
   }
   toml::node* newval = parsed.get("v");
   const std::string& last = segs.back();
