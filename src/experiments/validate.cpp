@@ -96,7 +96,7 @@ std::string fit_csv(const FitTable& t) {
   std::string out = "variable,year,base_year,compare,qualifier,observed,simulated,error,abs_pct_error,unit,citation\n";
   for (const FitRow& r : t.rows) {
     const auto& p = r.point;
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", p.variable, p.year, p.compare != "level" ? std::to_string(p.base_year) : "",
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(p.variable), p.year, p.compare != "level" ? std::to_string(p.base_year) : "",
                        p.compare, csv_field(p.qualifier), p.value, r.simulated, r.error, std::fabs(r.error) * 100.0,
                        csv_field(p.unit), csv_field(p.citation));
   }

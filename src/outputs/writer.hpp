@@ -19,11 +19,22 @@ std::string scenario_hash(const Scenario& sc);  // 16 hex digits (FNV-1a 64 of t
 nlohmann::json make_manifest(const Scenario& sc, const RunOptions& opt, const RunResult& r);
 std::string series_csv(const Recorder& rec);
 
-// Stages files in DIR.partial-<pid>/ via `fill(staging_dir)`, then moves each
-// into DIR (created if needed). On exception the staging directory is removed.
+// Stages files in DIR.partial-<pid>/ via `fill(staging_dir)`, fsyncs them,
+// then commits: renames the staging directory to DIR, or, if DIR exists,
+// swaps the two atomically (renameat2 RENAME_EXCHANGE) after carrying over
+// files of DIR that the run does not produce. A reader (or a run killed at
+// any instant) sees DIR absent, complete-old or complete-new, never a mix.
+// On exception the staging directory is removed. Stale staging directories
+// of killed runs are cleaned first (remove_stale_staging).
 void write_output_dir(const std::string& dir, const std::function<void(const std::string&)>& fill);
 
-// Writes text to path atomically (temporary file + rename).
+// Writes text to path atomically: temporary file, fsync, rename, fsync of the
+// directory (a crash leaves the old file or the new one, never a truncated one).
 void write_file_atomic(const std::string& path, const std::string& text);
+
+// Removes DIR.partial-<pid> staging directories left by killed runs (pid no
+// longer alive), and restores DIR from DIR.old-<pid> if a run was killed
+// between moving the old output aside and moving the new one in.
+void remove_stale_staging(const std::string& dir);
 
 }  // namespace gangdu

@@ -2,6 +2,8 @@
 // line and column, and the dotted key.
 #include <algorithm>
 #include <filesystem>
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <set>
@@ -53,7 +55,13 @@ class Reader {
   std::string str(const std::string& k) {
     const toml::node& n = need(k);
     if (!n.is_string()) fail(&n, k, std::string("expected a string, found ") + type_name(n));
-    return n.as_string()->get();
+    const std::string& v = n.as_string()->get();
+    // Control characters have no use in names, sources or notes, and toml++'s
+    // printer can misrender strings holding them, which would corrupt the
+    // canonical text behind the scenario hash (fuzz_overrides finding).
+    for (unsigned char c : v)
+      if ((c < 0x20 && c != '\t') || c == 0x7F) fail(&n, k, "control character in a string");
+    return v;
   }
   std::string str_or(const std::string& k, const std::string& dflt) { return has(k) ? str(k) : (get(k), dflt); }
 
@@ -177,6 +185,167 @@ EventKind parse_event_kind(Reader& r, const std::string& k) {
   r.fail(r.table().get(k), k, "unknown event kind '" + s + "' (one of: " + all + ")");
 }
 
+// --- non-ASCII text before toml++ ---------------------------------------------
+// toml++ 3.3.0 (Debian 12) reaches __builtin_unreachable, i.e. undefined
+// behaviour, in is_non_ascii_horizontal_whitespace() for code points such as
+// U+00A1-U+0499, U+2C2E-U+3027 and U+FBF6-U+FEFE when it meets them in a key,
+// a table header or right after a bare key (found by fuzz/fuzz_scenario; see
+// docs/reliability.md). TOML allows non-ASCII text only in strings and
+// comments, so the parser is given ASCII only: non-ASCII code points in strings
+// become \uXXXX escapes (the same value; literal strings holding any become
+// basic strings), in comments spaces; anywhere else they are an InputError.
+// Line numbers are kept; columns after an escape on the same line shift.
+
+// Decodes the UTF-8 sequence at text[i]; returns its length (0 if invalid).
+size_t utf8_decode(const std::string& text, size_t i, uint32_t& cp) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char c = b(i);
+  const size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+  if (n == 0 || i + n > text.size()) return 0;
+  cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+  for (size_t k = 1; k < n; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b(i + k) & 0x3F);
+  }
+  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+bool is_ascii(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string ascii_for_toml(const std::string& text, const std::string& file) {
+  if (is_ascii(text)) return text;
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  int line = 1;
+  size_t line_start = 0;
+  auto fail = [&](size_t i, const std::string& msg) {
+    throw InputError(file, line, static_cast<int>(i - line_start) + 1, "", msg);
+  };
+  // Appends the non-ASCII code point at text[i] as an escape; returns its length.
+  auto escape_at = [&](size_t i) {
+    uint32_t cp = 0;
+    const size_t n = utf8_decode(text, i, cp);
+    if (n == 0) fail(i, "invalid UTF-8");
+    char buf[16];
+    std::snprintf(buf, sizeof buf, cp > 0xFFFF ? "\\U%08X" : "\\u%04X", static_cast<unsigned>(cp));
+    out += buf;
+    return n;
+  };
+  // A literal string starting at text[i] with a delimiter of d quotes: copied
+  // as is if ASCII, else rewritten as a basic string with escapes. Returns the
+  // index after it.
+  auto literal = [&](size_t i, size_t d) {
+    size_t end;
+    bool closed;
+    if (d == 1) {
+      end = text.find_first_of("'\n", i + 1);
+      if (end == std::string::npos) end = text.size();
+      closed = end < text.size() && text[end] == '\'';
+    } else {
+      end = text.find(std::string(3, '\''), i + 3);
+      closed = end != std::string::npos;
+      if (!closed) end = text.size();
+    }
+    const size_t stop = end + (closed ? d : 0);
+    if (is_ascii(text.substr(i, end - i))) {
+      out.append(text, i, stop - i);
+      for (size_t k = i; k < stop; ++k)
+        if (text[k] == '\n') {
+          ++line;
+          line_start = k + 1;
+        }
+      return stop;
+    }
+    const std::string q(d, '"');
+    out += q;
+    for (size_t k = i + d; k < end;) {
+      const char c = text[k];
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        k += escape_at(k);
+        continue;
+      }
+      if (c == '\\' || c == '"') out += '\\';
+      out += c;
+      if (c == '\n') {
+        ++line;
+        line_start = k + 1;
+      }
+      ++k;
+    }
+    if (closed) out += q;
+    return stop;
+  };
+  enum class St { kNormal, kComment, kBasic, kMlBasic } st = St::kNormal;
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    const bool ascii = static_cast<unsigned char>(c) < 0x80;
+    if (c == '\n') {
+      out += c;
+      ++i;
+      ++line;
+      line_start = i;
+      if (st == St::kComment || st == St::kBasic) st = St::kNormal;
+      continue;
+    }
+    switch (st) {
+      case St::kNormal:
+        if (!ascii) fail(i, "non-ASCII character outside a string or comment");
+        if (c == '#') {
+          st = St::kComment;
+        } else if (c == '"') {
+          const bool ml = text.compare(i, 3, "\"\"\"") == 0;
+          st = ml ? St::kMlBasic : St::kBasic;
+          out.append(ml ? 3 : 1, '"');
+          i += ml ? 3 : 1;
+          continue;
+        } else if (c == '\'') {
+          i = literal(i, text.compare(i, 3, std::string(3, '\'')) == 0 ? 3 : 1);
+          continue;
+        }
+        out += c;
+        ++i;
+        break;
+      case St::kComment:
+        if (ascii) {
+          out += c;
+          ++i;
+        } else {
+          uint32_t cp = 0;
+          const size_t n = utf8_decode(text, i, cp);
+          if (n == 0) fail(i, "invalid UTF-8");
+          out += ' ';
+          i += n;
+        }
+        break;
+      case St::kBasic:
+      case St::kMlBasic:
+        if (!ascii) {
+          i += escape_at(i);
+        } else if (c == '\\') {
+          out += c;
+          ++i;
+          if (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80) fail(i, "invalid escape sequence");
+          if (i < text.size() && text[i] != '\n') out += text[i++];
+        } else if (st == St::kBasic && c == '"') {
+          out += c;
+          ++i;
+          st = St::kNormal;
+        } else if (st == St::kMlBasic && text.compare(i, 3, "\"\"\"") == 0) {
+          while (i < text.size() && text[i] == '"') out += text[i++];  // closing quotes (and up to two content quotes)
+          st = St::kNormal;
+        } else {
+          out += c;
+          ++i;
+        }
+        break;
+    }
+  }
+  return out;
+}
+
 // --- overrides (--set key=value) -------------------------------------------
 
 toml::node* resolve_segment(toml::node* cur, const std::string& seg) {
@@ -207,9 +376,19 @@ void apply_override(toml::table& root, const Override& o, const std::string& fil
   // Parse the value as TOML; fall back to a plain string.
   toml::table parsed;
   try {
-    parsed = toml::parse("v = " + o.value);
+    parsed = toml::parse(ascii_for_toml("v = " + o.value, where));
   } catch (const toml::parse_error&) {
     parsed.insert("v", o.value);
+  } catch (const InputError&) {
+    parsed.insert("v", o.value);
+  }
+  // A plain-string value goes into the tree unparsed: it must be valid UTF-8
+  // (toml++ misprints invalid sequences into the canonical text; fuzz_overrides finding).
+  for (size_t i = 0; i < o.value.size();) {
+    uint32_t cp = 0;
+    const size_t n = static_cast<unsigned char>(o.value[i]) < 0x80 ? 1 : utf8_decode(o.value, i, cp);
+    if (n == 0) throw InputError(where, 0, 0, o.key, "invalid UTF-8 in the value");
+    i += n;
   }
   toml::node* newval = parsed.get("v");
   const std::string& last = segs.back();
@@ -535,7 +714,7 @@ Scenario parse(const toml::table& root, const std::string& file) {
     TargetSpec t;
     t.where = where_of(r.table());
     (void)r.str_or("id", "");  // optional name, so a scenario that `extends` this one can address it
-    t.year = static_cast<int>(r.num("year", sc.start.year(), sc.end.year()));
+    t.year = static_cast<int>(r.num("year", 1800, 2200));  // years outside the run are ignored
     const std::string st = r.str("stage");
     auto s = parse_stage(st);
     if (!s) r.fail(r.table().get("stage"), "stage", "unknown stage '" + st + "' (one of: ore, pig_iron, steel, rolled)");
@@ -578,7 +757,7 @@ namespace {
 
 toml::table parse_toml(const std::string& text, const std::string& file_label) {
   try {
-    return toml::parse(text, file_label);
+    return toml::parse(ascii_for_toml(text, file_label), file_label);
   } catch (const toml::parse_error& e) {
     throw InputError(file_label, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), "",
                      std::string("TOML syntax error: ") + std::string(e.description()));
