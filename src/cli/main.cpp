@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   gangdu::cli::register_run(app);
   gangdu::cli::register_validate(app);
+  gangdu::cli::register_ensemble(app);
+  gangdu::cli::register_sweep(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
