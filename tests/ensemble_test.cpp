@@ -60,8 +60,8 @@ TEST(Ensemble, HistoryFilterDropsEverythingAfter1957) {
 }
 
 TEST(Ensemble, ResultsDoNotDependOnThreadCount) {
-  BatchOptions one{0.02, 1, 0, 1, {}};
-  BatchOptions two{0.02, 2, 0, 1, {}};
+  BatchOptions one{0.02, 1, 0, 1, nullptr, {}};
+  BatchOptions two{0.02, 2, 0, 1, nullptr, {}};
   const BatchResult a = run_batch(replicates(3, 77), one);
   const BatchResult b = run_batch(replicates(3, 77), two);
   ASSERT_EQ(a.runs.size(), 3u);
@@ -84,9 +84,9 @@ TEST(Ensemble, ResultsDoNotDependOnThreadCount) {
 
 TEST(Ensemble, MpiPartitionCoversEveryRunOnce) {
   // Two "ranks" run disjoint halves; together they give the one-process batch.
-  const BatchResult full = run_batch(replicates(3, 5), BatchOptions{0.02, 1, 0, 1, {}});
-  BatchResult r0 = run_batch(replicates(3, 5), BatchOptions{0.02, 1, 0, 2, {}});
-  const BatchResult r1 = run_batch(replicates(3, 5), BatchOptions{0.02, 1, 1, 2, {}});
+  const BatchResult full = run_batch(replicates(3, 5), BatchOptions{0.02, 1, 0, 1, nullptr, {}});
+  BatchResult r0 = run_batch(replicates(3, 5), BatchOptions{0.02, 1, 0, 2, nullptr, {}});
+  const BatchResult r1 = run_batch(replicates(3, 5), BatchOptions{0.02, 1, 1, 2, nullptr, {}});
   EXPECT_TRUE(r0.runs[0].done && !r0.runs[1].done && r0.runs[2].done);
   EXPECT_TRUE(!r1.runs[0].done && r1.runs[1].done && !r1.runs[2].done);
   r0.runs[1] = r1.runs[1];
@@ -94,7 +94,7 @@ TEST(Ensemble, MpiPartitionCoversEveryRunOnce) {
 }
 
 TEST(Ensemble, StoreHoldsEverySeriesValue) {
-  const BatchResult b = run_batch(replicates(2, 9), BatchOptions{0.02, 2, 0, 1, {}});
+  const BatchResult b = run_batch(replicates(2, 9), BatchOptions{0.02, 2, 0, 1, nullptr, {}});
   const std::string dir = fresh_dir("store");
   std::filesystem::create_directories(dir);
   const std::string path = dir + "/results.sqlite";

@@ -8,4 +8,5 @@ void register_validate(CLI::App& app);
 // issue 7: experiments at scale
 void register_ensemble(CLI::App& app);
 void register_sweep(CLI::App& app);
+void register_calibrate(CLI::App& app);
 }  // namespace gangdu::cli

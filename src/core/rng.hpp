@@ -27,6 +27,8 @@ enum class StreamId : uint64_t {
   kLabour = 8,
   kInitial = 9,
   kCity = 10,
+  kCalibration = 11,  // issue 7: CMA-ES search of `gangdu calibrate`
+  kSensitivity = 12,  // issue 7: Morris trajectories of `gangdu sensitivity`
 };
 
 constexpr uint64_t splitmix64(uint64_t x) {

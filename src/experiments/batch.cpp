@@ -80,7 +80,7 @@ BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt) {
     b.first_year = probe.rec.first_year();
     b.last_year = probe.rec.last_year();
   }
-  const auto history = history_up_to(load_default_history(), kLastCalibrationYear);
+  const auto history = history_up_to(opt.history ? *opt.history : load_default_history(), kLastCalibrationYear);
   std::vector<size_t> mine;
   for (size_t i = 0; i < specs.size(); ++i)
     if (static_cast<int>(i % static_cast<size_t>(std::max(1, opt.nranks))) == opt.rank) mine.push_back(i);

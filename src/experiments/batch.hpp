@@ -59,6 +59,9 @@ struct BatchOptions {
   // MPI partition: this process runs the specs with index % nranks == rank.
   int rank = 0;
   int nranks = 1;
+  // Record the MAPE of each run against these points (default: the embedded
+  // record); points after 1957 are always dropped.
+  const std::vector<HistoryPoint>* history = nullptr;
   // Called after each finished run (from worker threads, serialised).
   std::function<void(size_t done, size_t total)> progress;
 };
