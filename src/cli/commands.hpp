@@ -9,4 +9,5 @@ void register_validate(CLI::App& app);
 void register_ensemble(CLI::App& app);
 void register_sweep(CLI::App& app);
 void register_calibrate(CLI::App& app);
+void register_sensitivity(CLI::App& app);
 }  // namespace gangdu::cli

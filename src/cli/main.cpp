@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   gangdu::cli::register_ensemble(app);
   gangdu::cli::register_sweep(app);
   gangdu::cli::register_calibrate(app);
+  gangdu::cli::register_sensitivity(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -68,7 +68,7 @@ double scenario_value_at(const ScenarioSource& src, const std::string& key) {
   return n->value<double>().value_or(0.0);
 }
 
-FreeParam parse_free_param(const std::string& text, const ScenarioSource& src) {
+FreeParam parse_free_param(const std::string& text, const ScenarioSource& src, bool need_start) {
   const std::string where = "--param " + text;
   const auto eq = text.find('=');
   if (eq == std::string::npos || eq == 0) throw InputError(where, 0, 0, text, "expected key=lo:hi or key=lo:hi:start");
@@ -93,7 +93,12 @@ FreeParam parse_free_param(const std::string& text, const ScenarioSource& src) {
   p.lo = v[0];
   p.hi = v[1];
   if (!(p.lo < p.hi)) throw InputError(where, 0, 0, p.key, "lower bound must be below the upper bound");
-  p.start = v.size() == 3 ? v[2] : scenario_value_at(src, p.key);
+  if (!need_start) {
+    scenario_value_at(src, p.key);  // the key must exist
+    p.start = v.size() == 3 ? v[2] : 0.5 * (p.lo + p.hi);
+  } else {
+    p.start = v.size() == 3 ? v[2] : scenario_value_at(src, p.key);
+  }
   if (p.start < p.lo || p.start > p.hi)
     throw InputError(where, 0, 0, p.key, fmt::format("start {} is outside [{}, {}]", p.start, p.lo, p.hi));
   return p;

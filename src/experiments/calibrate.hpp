@@ -22,8 +22,9 @@ struct FreeParam {
   double start = 0;
 };
 
-// "key=lo:hi" or "key=lo:hi:start" (start defaults to the scenario's value).
-FreeParam parse_free_param(const std::string& text, const ScenarioSource& src);
+// "key=lo:hi" or "key=lo:hi:start" (start defaults to the scenario's value;
+// with need_start false a missing start is left at the middle of the range).
+FreeParam parse_free_param(const std::string& text, const ScenarioSource& src, bool need_start = true);
 
 // The numeric value at an override key in the scenario text (the `value` of a
 // parameter table); InputError if the key does not resolve to a number.
