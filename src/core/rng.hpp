@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <string>
 
 #include <pcg_random.hpp>
 
@@ -67,6 +68,9 @@ class Stream {
   double normal();
   // Rounds x stochastically (floor(x) + Bernoulli(frac(x))), keeping totals unbiased.
   int64_t round(double x);
+  // The generator state as text and back (checkpoints; pcg32 stream operators).
+  std::string state() const;
+  void set_state(const std::string& s);
 
  private:
   pcg32 gen_;

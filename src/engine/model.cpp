@@ -148,14 +148,28 @@ void step_month(World& w) {
   w.clock.advance();
 }
 
-RunResult run_model(const Scenario& sc, const RunOptions& opt) {
+RunResult run_model(const Scenario& sc, const RunOptions& opt) { return run_model(sc, opt, {}); }
+
+RunResult run_model(const Scenario& sc, const RunOptions& opt, const std::function<void(World&)>& after_month) {
   const auto t0 = std::chrono::steady_clock::now();
   RunResult r;
   r.world = std::make_unique<World>(sc, opt);
   World& w = *r.world;
   w.regimes.apply(w.clock.now(), w.params);
   seed_population(w);
-  while (!w.clock.done()) step_month(w);
+  while (!w.clock.done()) {
+    step_month(w);
+    if (after_month) after_month(w);
+  }
+  r.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return r;
+}
+
+RunResult continue_model(std::unique_ptr<World> world) {
+  const auto t0 = std::chrono::steady_clock::now();
+  RunResult r;
+  r.world = std::move(world);
+  while (!r.world->clock.done()) step_month(*r.world);
   r.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
 }

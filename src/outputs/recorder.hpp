@@ -7,6 +7,9 @@
 
 namespace gangdu {
 
+class BinWriter;
+class BinReader;
+
 enum class SeriesKind { kStock, kFlow };
 
 class Recorder {
@@ -23,6 +26,9 @@ class Recorder {
   int last_year() const { return last_; }
   // Variables sorted by name, for writing.
   std::vector<std::string> names() const;
+  // Checkpoint: every series by name (outputs/recorder_io.cpp).
+  void save(BinWriter& out) const;
+  void load(BinReader& in);
 
  private:
   int first_, last_;

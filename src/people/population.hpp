@@ -8,6 +8,9 @@
 
 namespace gangdu {
 
+class BinWriter;
+class BinReader;
+
 enum class Ethnicity : uint8_t { kChinese = 0, kJapanese = 1, kKorean = 2 };
 inline constexpr int kEthnicityCount = 3;
 enum class Sex : uint8_t { kMale = 0, kFemale = 1 };
@@ -80,6 +83,10 @@ class Population {
   std::span<const uint8_t> alive_flags() const { return alive_; }
 
   size_t capacity() const { return id_.capacity(); }
+
+  // Checkpoint: every column and counter (people/population_io.cpp).
+  void save(BinWriter& out) const;
+  void load(BinReader& in);
 
  private:
   friend class PersonRef;

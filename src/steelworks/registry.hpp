@@ -8,6 +8,9 @@
 
 namespace gangdu {
 
+class BinWriter;
+class BinReader;
+
 class FacilityRegistry {
  public:
   explicit FacilityRegistry(const Scenario& sc);
@@ -28,6 +31,11 @@ class FacilityRegistry {
   bool idle(size_t i) const { return idle_[i] != 0; }
   Stage stage(size_t i) const { return stage_[i]; }
   const std::string& id(size_t i) const { return id_[i]; }
+
+  // Checkpoint: the mutable state (damage, idling, repairs, event cursor);
+  // design data comes from the scenario (steelworks/registry_io.cpp).
+  void save(BinWriter& out) const;
+  void load(BinReader& in);
 
  private:
   std::vector<std::string> id_;
