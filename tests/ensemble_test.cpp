@@ -188,3 +188,23 @@ TEST(EnsembleMpi, TwoRanksGiveTheOneProcessSummary) {
   std::filesystem::remove_all(one);
   std::filesystem::remove_all(two);
 }
+
+TEST(EnsembleMpi, CalibrationAndSensitivityAgreeAcrossRankCounts) {
+  if (!built_with_mpi()) GTEST_SKIP() << "built without MPI";
+  if (std::system("command -v mpirun >/dev/null 2>&1") != 0) GTEST_SKIP() << "mpirun not installed";
+  const std::string one = fresh_dir("mpic1"), two = fresh_dir("mpic2");
+  const std::string mpirun = "mpirun --allow-run-as-root --oversubscribe -n 2 ";
+  const std::string cal = " calibrate --param regime.smr.steel_utilization=0.5:1.3:0.6 --budget 12 --scale 0.02 --threads 1 --out ";
+  const std::string sens =
+      " sensitivity --param regime.smr.steel_utilization=0.5:1.3 --param parameters.people_service_jobs_per_works_job=0.2:1 "
+      "--trajectories 2 --scale 0.02 --threads 1 --out ";
+  ASSERT_EQ(run_cli(cal + one + "/cal"), 0);
+  ASSERT_EQ(run_cli(sens + one + "/sens"), 0);
+  ASSERT_EQ(std::system((mpirun + GANGDU_BINARY + cal + two + "/cal >/dev/null 2>&1").c_str()), 0);
+  ASSERT_EQ(std::system((mpirun + GANGDU_BINARY + sens + two + "/sens >/dev/null 2>&1").c_str()), 0);
+  EXPECT_EQ(slurp(one + "/cal/search.csv"), slurp(two + "/cal/search.csv"));
+  EXPECT_EQ(slurp(one + "/cal/best.csv"), slurp(two + "/cal/best.csv"));
+  EXPECT_EQ(slurp(one + "/sens/morris.csv"), slurp(two + "/sens/morris.csv"));
+  std::filesystem::remove_all(one);
+  std::filesystem::remove_all(two);
+}
