@@ -86,3 +86,47 @@ TEST(MorrisCli, ScreensModelParametersAndRejectsBadOutputs) {
   EXPECT_FALSE(std::filesystem::exists(dir + "/o2"));
   std::filesystem::remove_all(dir);
 }
+
+#include "experiments/design.hpp"
+
+TEST(Design, GridEnumeratesEveryCombination) {
+  std::vector<FreeParam> ps = {{"a", 0, 1, 0}, {"b", 10, 20, 0}};
+  const auto g = grid_design(ps, 3);
+  ASSERT_EQ(g.size(), 9u);
+  EXPECT_EQ(g.front(), (std::vector<double>{0, 10}));
+  EXPECT_EQ(g[1], (std::vector<double>{0, 15}));
+  EXPECT_EQ(g.back(), (std::vector<double>{1, 20}));
+  EXPECT_THROW(grid_design(ps, 1), std::invalid_argument);
+}
+
+TEST(Design, LatinHypercubeHasOnePointPerStratum) {
+  std::vector<FreeParam> ps = {{"a", 0, 1, 0}, {"b", -5, 5, 0}};
+  const size_t n = 10;
+  const auto d = lhs_design(ps, n, 42);
+  ASSERT_EQ(d.size(), n);
+  for (size_t j = 0; j < ps.size(); ++j) {
+    std::vector<int> hits(n, 0);
+    for (const auto& x : d) {
+      const double u = (x[j] - ps[j].lo) / (ps[j].hi - ps[j].lo);
+      ++hits[std::min(n - 1, static_cast<size_t>(u * static_cast<double>(n)))];
+    }
+    for (int h : hits) EXPECT_EQ(h, 1);
+  }
+  EXPECT_EQ(lhs_design(ps, n, 42), d);
+  EXPECT_NE(lhs_design(ps, n, 43), d);
+  EXPECT_EQ(design_csv(ps, {{0.5, 1}}), "a,b\n0.5,1\n");
+}
+
+TEST(DesignCli, WritesASweepableDesignAndRejectsBadKeys) {
+  const std::string dir = fresh_dir("design");
+  std::filesystem::create_directories(dir);
+  ASSERT_EQ(run_cli("design --method grid --levels 2 --param regime.smr.steel_utilization=0.5:1 --param "
+                    "parameters.migration_response=0.1:0.2 --out " + dir + "/g.csv"),
+            0);
+  EXPECT_EQ(slurp(dir + "/g.csv"),
+            "regime.smr.steel_utilization,parameters.migration_response\n0.5,0.1\n0.5,0.2\n1,0.1\n1,0.2\n");
+  EXPECT_EQ(run_cli("design --param regime.smr.nope=0:1 --out " + dir + "/bad.csv"), 2);
+  EXPECT_EQ(run_cli("design --param regime.smr.steel_utilization=0:9 --out " + dir + "/bad.csv"), 2);
+  EXPECT_FALSE(std::filesystem::exists(dir + "/bad.csv"));
+  std::filesystem::remove_all(dir);
+}

@@ -10,4 +10,5 @@ void register_ensemble(CLI::App& app);
 void register_sweep(CLI::App& app);
 void register_calibrate(CLI::App& app);
 void register_sensitivity(CLI::App& app);
+void register_design(CLI::App& app);
 }  // namespace gangdu::cli

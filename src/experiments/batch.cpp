@@ -197,7 +197,10 @@ std::string runs_csv(const BatchResult& b) {
     for (const Override& o : s.overrides)
       if (std::find(keys.begin(), keys.end(), o.key) == keys.end()) keys.push_back(o.key);
   std::string out = "run,point,replicate,seed";
-  for (const auto& k : keys) out += "," + csv_field(k);
+  for (const auto& k : keys) {
+    out += ',';
+    out += csv_field(k);
+  }
   out += ",mape_le_1957,wall_seconds,peak_agents\n";
   for (size_t i = 0; i < b.specs.size(); ++i) {
     const RunSpec& s = b.specs[i];
@@ -206,7 +209,8 @@ std::string runs_csv(const BatchResult& b) {
       std::string v;
       for (const Override& o : s.overrides)
         if (o.key == k) v = o.value;
-      out += "," + csv_field(v);
+      out += ',';
+      out += csv_field(v);
     }
     const RunRecord& r = b.runs[i];
     out += fmt::format(",{},{},{}\n", r.mape, r.wall_seconds, r.peak_agents);
