@@ -180,7 +180,7 @@ TEST(EnsembleMpi, TwoRanksGiveTheOneProcessSummary) {
   if (std::system("command -v mpirun >/dev/null 2>&1") != 0) GTEST_SKIP() << "mpirun not installed";
   const std::string one = fresh_dir("mpi1"), two = fresh_dir("mpi2");
   ASSERT_EQ(run_cli("ensemble --runs 4 --scale 0.02 --threads 1 --out " + one), 0);
-  const std::string cmd = "mpirun --allow-run-as-root --oversubscribe -n 2 " + std::string(GANGDU_BINARY) +
+  const std::string cmd = "ASAN_OPTIONS=detect_leaks=0 mpirun --allow-run-as-root --oversubscribe -n 2 " + std::string(GANGDU_BINARY) +
                           " ensemble --runs 4 --scale 0.02 --threads 1 --out " + two + " >/dev/null 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   EXPECT_EQ(slurp(one + "/summary.csv"), slurp(two + "/summary.csv"));
@@ -193,7 +193,7 @@ TEST(EnsembleMpi, CalibrationAndSensitivityAgreeAcrossRankCounts) {
   if (!built_with_mpi()) GTEST_SKIP() << "built without MPI";
   if (std::system("command -v mpirun >/dev/null 2>&1") != 0) GTEST_SKIP() << "mpirun not installed";
   const std::string one = fresh_dir("mpic1"), two = fresh_dir("mpic2");
-  const std::string mpirun = "mpirun --allow-run-as-root --oversubscribe -n 2 ";
+  const std::string mpirun = "ASAN_OPTIONS=detect_leaks=0 mpirun --allow-run-as-root --oversubscribe -n 2 ";
   const std::string cal = " calibrate --param regime.smr.steel_utilization=0.5:1.3:0.6 --budget 12 --scale 0.02 --threads 1 --out ";
   const std::string sens =
       " sensitivity --param regime.smr.steel_utilization=0.5:1.3 --param parameters.people_service_jobs_per_works_job=0.2:1 "
