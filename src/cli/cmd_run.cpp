@@ -57,8 +57,13 @@ RunOptions options_for(const RunArgs& a, const Scenario& sc) {
 }
 
 RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet) {
+  return run_and_write(a, sc, quiet, [&](const RunOptions& o) { return run_model(sc, o); }, nlohmann::json::object());
+}
+
+RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet,
+                        const std::function<RunResult(const RunOptions&)>& runner, const nlohmann::json& extra) {
   const RunOptions opt = options_for(a, sc);
-  RunResult r = run_model(sc, opt);
+  RunResult r = runner(opt);
   const Recorder& rec = r.world->rec;
   const FitTable fit = compare_with_history(load_default_history(),
                                             [&](const std::string& v, int y) { return rec.get(v, y); });
@@ -67,6 +72,7 @@ RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet) {
     write_file_atomic(dir + "/bottlenecks.csv", bottlenecks_csv(*r.world));
     auto manifest = make_manifest(sc, opt, r);
     manifest["overall_mape_percent"] = fit.overall_mape;
+    for (auto it = extra.begin(); it != extra.end(); ++it) manifest[it.key()] = it.value();
     write_file_atomic(dir + "/fit.csv", fit_csv(fit));
     write_file_atomic(dir + "/manifest.json", manifest.dump(2) + "\n");
   });

@@ -10,4 +10,10 @@ void register_serve(CLI::App& app);   // issue 8
 void register_experiment(CLI::App& app);
 void register_plan(CLI::App& app);  // gangdu plan (issue 9)
 void register_baseline(CLI::App& app);  // issue 5: agent model vs SD baseline
+// issue 7: experiments at scale
+void register_ensemble(CLI::App& app);
+void register_sweep(CLI::App& app);
+void register_calibrate(CLI::App& app);
+void register_sensitivity(CLI::App& app);
+void register_design(CLI::App& app);
 }  // namespace gangdu::cli

@@ -17,6 +17,11 @@ int main(int argc, char** argv) {
   gangdu::cli::register_experiment(app);
   gangdu::cli::register_plan(app);
   gangdu::cli::register_baseline(app);
+  gangdu::cli::register_ensemble(app);
+  gangdu::cli::register_sweep(app);
+  gangdu::cli::register_calibrate(app);
+  gangdu::cli::register_sensitivity(app);
+  gangdu::cli::register_design(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

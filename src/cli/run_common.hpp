@@ -1,6 +1,9 @@
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "engine/model.hpp"
 #include "scenario/scenario.hpp"
@@ -17,9 +20,14 @@ struct RunArgs {
 };
 
 void add_run_options(class CLI::App* cmd, RunArgs& a, bool with_scenario_positional);
+
 Scenario load_for(const RunArgs& a);
 RunOptions options_for(const RunArgs& a, const Scenario& sc);
 // Runs and writes series.csv + manifest.json (and fit.csv) atomically into a.out.
 RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet);
+// The same with another way of running (e.g. with a month hook); `extra`
+// is merged into manifest.json.
+RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet,
+                        const std::function<RunResult(const RunOptions&)>& runner, const nlohmann::json& extra);
 
 }  // namespace gangdu::cli

@@ -1,6 +1,7 @@
 #include "core/rng.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace gangdu::rng {
 
@@ -48,6 +49,26 @@ int64_t Stream::round(double x) {
   if (!(x > 0.0)) return 0;
   const double f = std::floor(x);
   return static_cast<int64_t>(f) + (uniform() < (x - f) ? 1 : 0);
+}
+
+}  // namespace gangdu::rng
+
+#include <sstream>
+
+namespace gangdu::rng {
+
+std::string Stream::state() const {
+  std::ostringstream o;
+  o << gen_;
+  return o.str();
+}
+
+void Stream::set_state(const std::string& s) {
+  std::istringstream in(s);
+  pcg32 g;
+  in >> g;
+  if (in.fail()) throw std::runtime_error("corrupt random stream state");
+  gen_ = g;
 }
 
 }  // namespace gangdu::rng

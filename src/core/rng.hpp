@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <string>
 
 #include <pcg_random.hpp>
 
@@ -31,6 +32,8 @@ enum class StreamId : uint64_t {
   kEconomy = 12,  // synthetic economies for `gangdu plan generate`
   kPeople = 13,   // issue 5: promotions, skills, household formation, occupations
   kHousing = 14,  // issue 5: self-built housing
+  kCalibration = 15,  // issue 7: CMA-ES search of `gangdu calibrate`
+  kSensitivity = 16,  // issue 7: Morris trajectories of `gangdu sensitivity`
 };
 
 constexpr uint64_t splitmix64(uint64_t x) {
@@ -77,6 +80,9 @@ class Stream {
   double normal();
   // Rounds x stochastically (floor(x) + Bernoulli(frac(x))), keeping totals unbiased.
   int64_t round(double x);
+  // The generator state as text and back (checkpoints; pcg32 stream operators).
+  std::string state() const;
+  void set_state(const std::string& s);
 
  private:
   pcg32 gen_;

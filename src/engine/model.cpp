@@ -255,4 +255,13 @@ RunResult run_model(const Scenario& sc, const RunOptions& opt, const MonthHook& 
   return r;
 }
 
+RunResult continue_model(std::unique_ptr<World> world) {
+  const auto t0 = std::chrono::steady_clock::now();
+  RunResult r;
+  r.world = std::move(world);
+  while (!r.world->clock.done()) step_month(*r.world);
+  r.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return r;
+}
+
 }  // namespace gangdu

@@ -14,6 +14,8 @@ struct RunResult {
 // Runs the scenario month by month from its start to its end.
 // The process order of one month is documented in docs/ODD.md.
 RunResult run_model(const Scenario& sc, const RunOptions& opt);
+// Continues a World already partly run to the scenario's end.
+RunResult continue_model(std::unique_ptr<World> world);
 
 // The same run, calling on_month(world) after every month (in the running
 // thread). When it returns false the run stops there: world->clock.done() is

@@ -7,6 +7,7 @@
 
 namespace gangdu {
 
+
 enum class SeriesKind { kStock, kFlow };
 
 class Recorder {

@@ -8,6 +8,7 @@
 
 namespace gangdu {
 
+
 enum class Ethnicity : uint8_t { kChinese = 0, kJapanese = 1, kKorean = 2 };
 inline constexpr int kEthnicityCount = 3;
 enum class Sex : uint8_t { kMale = 0, kFemale = 1 };
@@ -127,6 +128,7 @@ class Population {
 
   size_t capacity() const { return id_.capacity(); }
   uint64_t next_id() const { return next_id_; }  // the id the next added person receives
+
 
  private:
   friend class PersonRef;

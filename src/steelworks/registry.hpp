@@ -21,6 +21,7 @@
 
 namespace gangdu {
 
+
 class FacilityRegistry {
  public:
   explicit FacilityRegistry(const Scenario& sc);
@@ -70,6 +71,7 @@ class FacilityRegistry {
   // Month a unit first produces: planned `built` plus the delivery lag of its
   // imported equipment, L x (1 - (1 - import_share)^k), k essential items.
   Month commissioned(size_t i) const { return built_[i]; }
+
 
  private:
   void repair_step(size_t u);

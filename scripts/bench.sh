@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Speed figures of the engine on this machine (issue 7). Usage: scripts/bench.sh [BUILD_DIR]
+# Prints person-months per second, wall time of the 1:1 and 1:10 default histories, peak RSS,
+# the ratio of memcpy bandwidth to the population bytes streamed, ensemble runs per minute at
+# 1 and 2 threads and (if built with MPI and mpirun exists) at 1 and 2 processes, with each
+# figure's ratio to its target from issue 7.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${1:-$root/build}"
+if [ ! -x "$build/bench/gangdu_bench" ] || [ ! -x "$build/gangdu" ]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$build" -j 2 --target gangdu gangdu_bench
+fi
+out="$("$build/bench/gangdu_bench" --whole-run)"
+echo "$out"
+get() { echo "$out" | awk -v k="$1" '$1 == k { print $2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo "--- against the issue-7 targets (ratio <= 1 meets the target)"
+echo "1:1 history wall / 3 s target:        $(ratio "$(get history_1to1_wall_s)" 3)"
+echo "1:10 history wall / 0.3 s target:     $(ratio "$(get history_1to10_wall_s)" 0.3)"
+echo "1:1 history CPU / 3 s target:         $(ratio "$(get history_1to1_cpu_s)" 3)   (wall on an idle core; see load_average_1min)"
+echo "1:10 history CPU / 0.3 s target:      $(ratio "$(get history_1to10_cpu_s)" 0.3)"
+echo "peak RSS / 2048 MB target:            $(ratio "$(get peak_rss_mb)" 2048)"
+echo "bandwidth bound ratio / 3x target:    $(ratio "$(get bandwidth_bound_ratio)" 3)"
+echo "ensemble speed-up 2 threads / 1:      $(ratio "$(get ensemble_1to10_runs_per_min_2_threads)" "$(get ensemble_1to10_runs_per_min_1_thread)")"
+if command -v mpirun >/dev/null 2>&1; then
+  tmp="$(mktemp -d)"
+  t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN { printf "%.2f", e - s }'; }
+  n=8
+  t1=$(t "$build/gangdu" ensemble --runs $n --scale 0.1 --threads 1 --out "$tmp/p1")
+  t2=$(t mpirun --allow-run-as-root --oversubscribe -n 2 "$build/gangdu" ensemble --runs $n --scale 0.1 --threads 1 --out "$tmp/p2")
+  echo "ensemble_1to10_runs_per_min_1_process $(awk -v t="$t1" -v n=$n 'BEGIN { printf "%.1f", 60 * n / t }')"
+  echo "ensemble_1to10_runs_per_min_2_processes $(awk -v t="$t2" -v n=$n 'BEGIN { printf "%.1f", 60 * n / t }')"
+  if cmp -s "$tmp/p1/summary.csv" "$tmp/p2/summary.csv"; then echo "mpirun -n 2 summary identical to 1 process: yes"; else echo "mpirun -n 2 summary identical: NO"; fi
+  rm -rf "$tmp"
+fi

@@ -1,0 +1,20 @@
+#pragma once
+// The SQLite results store of a batch (ensemble, sweep): tables
+//   meta(key TEXT PRIMARY KEY, value TEXT)
+//   runs(run_id INTEGER PRIMARY KEY, point, replicate, seed, scale, scenario_hash, mape_le_1957, wall_seconds, peak_agents)
+//   parameters(run_id, key, value)          -- the overrides of each run
+//   series(run_id, variable, year, value)   -- every annual series of every run
+// written in one transaction into a temporary file that is renamed into place.
+#include <map>
+#include <string>
+
+#include "experiments/batch.hpp"
+
+namespace gangdu {
+
+void write_results_store(const std::string& path, const BatchResult& b, const std::map<std::string, std::string>& meta);
+
+// Reads back one run's series value (for tests and tools); NaN if absent.
+double read_store_value(const std::string& path, int run_id, const std::string& variable, int year);
+
+}  // namespace gangdu
