@@ -62,6 +62,7 @@ void register_plan(CLI::App& app) {
   cmd->add_option("--max-fulfilment", a->opt.max_fulfilment, "lp/harmony: upper bound on fulfilment of targets")
       ->capture_default_str();
   cmd->add_option("--tolerance", a->opt.tolerance, "Relative tolerance of the Leontief iterations")->capture_default_str();
+  cmd->add_option("--lp-max-seconds", a->opt.lp_max_seconds, "lp: time limit for CLP (<0: none)")->capture_default_str();
   cmd->add_option("--harmony-iterations", a->opt.harmony_iterations, "Dual-ascent steps of the harmony planner")
       ->capture_default_str();
   cmd->callback([cmd, a]() {

@@ -1,5 +1,6 @@
 // Kantorovich's optimal plan and the balance as linear programmes, via COIN-OR CLP.
 #include <ClpSimplex.hpp>
+#include <ClpSolve.hpp>
 #include <CoinPackedMatrix.hpp>
 
 #include <chrono>
@@ -111,7 +112,8 @@ PlanResult solve_lp(const Economy& e, const Options& o) {
   model.setLogLevel(0);
   load(model, form, collb, colub, obj, rowlb, rowub);
   model.setOptimizationDirection(-1);  // maximise theta
-  model.dual();
+  if (o.lp_max_seconds > 0) model.setMaximumSeconds(o.lp_max_seconds);
+  model.initialSolve();  // CLP's default strategy (presolve + dual simplex): fastest here
   PlanResult r;
   r.method = Method::Lp;
   r.iterations = model.numberIterations();
@@ -183,7 +185,7 @@ PlanResult solve_lp(const Economy& e, const Options& o) {
   return r;
 }
 
-PlanResult solve_balance_with_clp(const Economy& e) {
+PlanResult solve_balance_with_clp(const Economy& e, double max_seconds) {
   const double t0 = now_seconds();
   const int32_t n = e.size();
   const LpForm form = build(e, false, false);
@@ -194,7 +196,8 @@ PlanResult solve_balance_with_clp(const Economy& e) {
   ClpSimplex model;
   model.setLogLevel(0);
   load(model, form, collb, colub, obj, rowlb, rowub);
-  model.dual();
+  if (max_seconds > 0) model.setMaximumSeconds(max_seconds);
+  model.initialSolve();
   PlanResult r;
   r.method = Method::Balance;
   r.status = status_text(model);

@@ -33,6 +33,7 @@ struct Options {
   double max_fulfilment = 1.0;    // lp/harmony: upper bound of theta / fulfilment
   int harmony_iterations = 400;   // dual-ascent steps of the harmony planner
   double ration_precision = 1e-7; // bisection width on a class's fraction
+  double lp_max_seconds = -1;     // lp: CLP time limit (< 0: none); status says when it stopped
 };
 
 struct PlanResult {
@@ -77,7 +78,7 @@ PlanResult solve(const Economy& e, Method m, const Options& o = {});
 
 // The balance as a linear programme (min labour s.t. x - Ax >= target - stock,
 // x >= 0), solved by CLP: the benchmark's "same problem through CLP". Returns x.
-PlanResult solve_balance_with_clp(const Economy& e);
+PlanResult solve_balance_with_clp(const Economy& e, double max_seconds = -1);
 
 // Material-balance step for a caller with a small dense economy (e.g. the
 // Anshan model): gross outputs that meet `final_use` given coefficients
