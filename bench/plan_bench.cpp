@@ -49,7 +49,10 @@ void counters(benchmark::State& st, const Economy& e, const PlanResult& r) {
   st.counters["iterations"] = static_cast<double>(r.iterations);
   st.counters["theta"] = r.theta;
   st.counters["feasible"] = r.feasible ? 1 : 0;
-  st.counters["peak_rss_MB"] = peak_rss_mb();
+  st.counters["peak_rss_MB"] = peak_rss_mb();  // process-wide high-water mark (all sizes so far)
+  // Memory of the economy itself: A by rows and by columns plus the per-product vectors.
+  st.counters["economy_MB"] = (2.0 * e.nnz() * (sizeof(int32_t) + sizeof(double)) +
+                               2.0 * (e.size() + 1) * sizeof(int64_t) + 7.0 * e.size() * sizeof(double)) / 1e6;
 }
 
 void BM_PlanBalance(benchmark::State& st) {
@@ -106,6 +109,7 @@ void BM_PlanRation(benchmark::State& st) {
     benchmark::DoNotOptimize(r.gross.data());
   }
   counters(st, e, r);
+  st.counters["class1_fraction"] = r.class_fraction.empty() ? 1.0 : r.class_fraction[0];
 }
 
 void BM_PlanLp(benchmark::State& st) {
@@ -130,6 +134,12 @@ void BM_PlanHarmony(benchmark::State& st) {
     benchmark::DoNotOptimize(r.gross.data());
   }
   counters(st, e, r);
+  if (e.size() <= 3000) {  // check against the optimum CLP finds (untimed)
+    const PlanResult lp = solve_lp(e, Options{});
+    const double h_lp = harmony_objective(e, lp.delivered), h = harmony_objective(e, r.delivered);
+    st.counters["lp_theta"] = lp.theta;
+    st.counters["harmony_gain_vs_lp_plan"] = (h - h_lp) / std::abs(h_lp);
+  }
 }
 
 }  // namespace

@@ -33,7 +33,7 @@ def cell(n, k):
     return fmtms(b) if b else "-"
 print("Balance: iterative Gauss-Seidel (gross output + labour values; 'x only' = gross output alone)")
 print("vs CLP (initialSolve: presolve + dual simplex) on the balance as an LP (min labour, (I-A)x >= target)")
-print(f"{'products':>9} {'nonzeros':>10} {'balance ms':>18} {'sweeps':>7} {'residual':>9} {'RSS MB':>7} {'x only ms':>18} "
+print(f"{'products':>9} {'nonzeros':>10} {'balance ms':>18} {'sweeps':>7} {'residual':>9} {'econ MB':>7} {'x only ms':>18} "
       f"{'CLP ms':>20} {'CLP/bal':>8} {'CLP gap':>9}")
 for n in sorted(rows):
     r = rows[n]
@@ -45,7 +45,7 @@ for n in sorted(rows):
     clp = fmtms(c) if c else "-"
     if c and c.get("feasible", 1) == 0: clp += "*"
     print(f"{n:>9} {int(b['nnz']):>10} {fmtms(b):>18} {int(b['iterations']):>7} {b['residual']:>9.1e} "
-          f"{b['peak_rss_MB']:>7.0f} {cell(n,'Leontief'):>18} {clp:>20} {ratio:>8} {gap:>9}")
+          f"{b['economy_MB']:>7.0f} {cell(n,'Leontief'):>18} {clp:>20} {ratio:>8} {gap:>9}")
 print()
 print("Capacities binding (tightness 0.1, labour slack 5%): LP via CLP vs harmony and ration")
 print(f"{'products':>9} {'lp (CLP) ms':>20} {'lp theta':>9} {'harmony ms':>18} {'harm. min f':>11} {'ration ms':>18} {'harm/lp':>8}")
@@ -56,6 +56,11 @@ for n in sorted(rows):
     ratio = f"{ms(h)/ms(lp):.2f}" if lp and h else "-"
     print(f"{n:>9} {cell(n,'Lp'):>20} {lp['theta'] if lp else float('nan'):>9.4f} {cell(n,'Harmony'):>18} "
           f"{h['theta'] if h else float('nan'):>11.4f} {cell(n,'Ration'):>18} {ratio:>8}")
+for n in sorted(rows):
+    h = rows[n].get("Harmony")
+    if h and "harmony_gain_vs_lp_plan" in h:
+        print(f"  n={n}: harmony objective of the harmony plan vs of the LP plan: {h['harmony_gain_vs_lp_plan']:+.2%} "
+              f"(harmony min fulfilment {h['theta']:.4f}, LP theta {h['lp_theta']:.4f})")
 print("(* = CLP stopped at its time limit without an optimal answer; ms are CPU, [wall] when the machine was busy)")
 PY
 rm -f "$JSON"

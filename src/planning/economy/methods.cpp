@@ -213,6 +213,13 @@ double harmony_inverse_marginal(double m, double smax) {
 }
 }  // namespace
 
+double harmony_objective(const Economy& e, const std::vector<double>& f) {
+  double h = 0;
+  for (int32_t i = 0; i < e.size(); ++i)
+    if (e.target[i] > 0) h += (1.0 / e.priority[i]) * harmony(f[i] / e.target[i] - 1.0);
+  return h;
+}
+
 PlanResult solve_harmony(const Economy& e, const Options& o) {
   const double t0 = now_seconds();
   const int32_t n = e.size();

@@ -67,6 +67,9 @@ long leontief_solve(const Economy& e, const std::vector<double>& final_use, std:
 long leontief_dual_solve(const Economy& e, const std::vector<double>& cost, std::vector<double>& v,
                          double tolerance, int max_sweeps);
 
+// The harmony planner's objective sum_i w_i H(f_i/target_i - 1) of final deliveries f.
+double harmony_objective(const Economy& e, const std::vector<double>& f);
+
 // The balance residual max_i |x_i - max(0, (Ax)_i + f_i - s_i)| / max(1, max_i x_i).
 double balance_residual(const Economy& e, const std::vector<double>& f, const std::vector<double>& x);
 
