@@ -146,8 +146,8 @@ void BM_PlanHarmony(benchmark::State& st) {
 
 // Sizes: the iterative methods up to 10^6; CLP where it finishes (its LU fill on
 // these random sparse matrices makes its time grow about as n^3).
-BENCHMARK(BM_PlanBalance)->Arg(1000)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_PlanLeontief)->Arg(1000)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_PlanBalance)->Arg(1000)->Arg(3000)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_PlanLeontief)->Arg(1000)->Arg(3000)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_PlanBalanceClp)->Arg(1000)->Arg(3000)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_PlanLp)->Arg(1000)->Arg(3000)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_PlanHarmony)->Arg(1000)->Arg(3000)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond)->Iterations(1);
