@@ -45,7 +45,7 @@ for n in sorted(rows):
     clp = fmtms(c) if c else "-"
     if c and c.get("feasible", 1) == 0: clp += "*"
     print(f"{n:>9} {int(b['nnz']):>10} {fmtms(b):>18} {int(b['iterations']):>7} {b['residual']:>9.1e} "
-          f"{b['economy_MB']:>7.0f} {cell(n,'Leontief'):>18} {clp:>20} {ratio:>8} {gap:>9}")
+          f"{b['economy_MB']:>7.1f} {cell(n,'Leontief'):>18} {clp:>20} {ratio:>8} {gap:>9}")
 print()
 print("Capacities binding (tightness 0.1, labour slack 5%): LP via CLP vs harmony and ration")
 print(f"{'products':>9} {'lp (CLP) ms':>20} {'lp theta':>9} {'harmony ms':>18} {'harm. min f':>11} {'ration ms':>18} {'harm/lp':>8}")
