@@ -43,6 +43,8 @@ const char* event_kind_name(EventKind k) {
     case EventKind::kRepatriate: return "repatriate";
     case EventKind::kSendBack: return "send_back";
     case EventKind::kSetParam: return "set_param";
+    case EventKind::kTransferOut: return "transfer_out";
+    case EventKind::kRemoval: return "removal";
   }
   return "event";
 }

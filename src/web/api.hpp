@@ -79,7 +79,7 @@ RunRequest parse_run_request(std::string_view body, const Limits& lim,
 // A JSON number, or a string holding exactly one finite number; else BadRequest naming `what`.
 double strict_number(const nlohmann::json& v, const std::string& what);
 
-// Drops (or keeps) the Soviet removal: facility_damage events dated 1945-08..1945-12.
+// Drops (or keeps) the Soviet removal: removal and facility_damage events dated 1945-08..1945-12.
 // Marks the scenario's canonical text so its hash differs. Returns events dropped.
 int apply_removal_switch(Scenario& sc, bool removal_on);
 
