@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/run_common.hpp"
 #include "core/error.hpp"
+#include "experiments/batch.hpp"
 #include "experiments/validate.hpp"
 #include "outputs/writer.hpp"
 #include "steelworks/production.hpp"
@@ -26,13 +27,7 @@ void add_run_options(CLI::App* cmd, RunArgs& a, bool with_scenario_positional) {
 }
 
 Scenario load_for(const RunArgs& a) {
-  std::vector<Override> ov;
-  for (const std::string& s : a.sets) {
-    const auto eq = s.find('=');
-    if (eq == std::string::npos || eq == 0)
-      throw InputError("--set " + s, 0, 0, s, "expected key=value");
-    ov.push_back({s.substr(0, eq), s.substr(eq + 1)});
-  }
+  const std::vector<Override> ov = parse_overrides(a.sets);
   return a.scenario.empty() ? load_default_scenario(ov) : load_scenario_file(a.scenario, ov);
 }
 
@@ -40,19 +35,7 @@ RunOptions options_for(const RunArgs& a, const Scenario& sc) {
   RunOptions o;
   o.seed = a.seed >= 0 ? static_cast<uint64_t>(a.seed) : sc.default_seed;
   o.scale = a.scale;
-  for (const std::string& s : a.switches) {
-    const auto eq = s.find('=');
-    const ParamDef* d = eq == std::string::npos ? nullptr : find_param_def(s.substr(0, eq));
-    if (!d) throw InputError("--switch " + s, 0, 0, s.substr(0, eq), "expected NAME=VALUE with a registered parameter name");
-    double v = 0;
-    try {
-      v = std::stod(s.substr(eq + 1));
-    } catch (const std::exception&) {
-      throw InputError("--switch " + s, 0, 0, d->name, "value is not a number");
-    }
-    if (!(v >= d->min && v <= d->max)) throw InputError("--switch " + s, 0, 0, d->name, "value out of range");
-    o.forced.emplace_back(d->name, v);
-  }
+  o.forced = parse_switches(a.switches);
   return o;
 }
 

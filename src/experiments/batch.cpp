@@ -50,6 +50,25 @@ std::vector<Override> parse_overrides(const std::vector<std::string>& sets) {
   return ov;
 }
 
+std::vector<std::pair<std::string, double>> parse_switches(const std::vector<std::string>& switches) {
+  std::vector<std::pair<std::string, double>> out;
+  for (const std::string& s : switches) {
+    const auto eq = s.find('=');
+    const ParamDef* d = eq == std::string::npos ? nullptr : find_param_def(s.substr(0, eq));
+    if (!d)
+      throw InputError("--switch " + s, 0, 0, s.substr(0, eq), "expected NAME=VALUE with a registered parameter name");
+    double v = 0;
+    try {
+      v = std::stod(s.substr(eq + 1));
+    } catch (const std::exception&) {
+      throw InputError("--switch " + s, 0, 0, d->name, "value is not a number");
+    }
+    if (!(v >= d->min && v <= d->max)) throw InputError("--switch " + s, 0, 0, d->name, "value out of range");
+    out.emplace_back(d->name, v);
+  }
+  return out;
+}
+
 uint64_t replicate_seed(uint64_t master, uint64_t replicate) { return rng::mix(master, replicate) >> 11; }
 
 std::vector<HistoryPoint> history_up_to(const std::vector<HistoryPoint>& points, int last_year) {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "experiments/validate.hpp"
@@ -26,6 +27,9 @@ struct ScenarioSource {
 
 // Parses "key=value" strings (as given to --set); InputError on malformed ones.
 std::vector<Override> parse_overrides(const std::vector<std::string>& sets);
+// Parses "NAME=VALUE" switches (as given to --switch): NAME a registered
+// parameter, VALUE a number within its bounds; InputError otherwise.
+std::vector<std::pair<std::string, double>> parse_switches(const std::vector<std::string>& switches);
 
 // The seed of replicate r under master seed m: a mix of both, kept below 2^53
 // so it is exact in JSON, CSV and SQLite INTEGER columns.

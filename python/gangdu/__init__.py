@@ -1,0 +1,263 @@
+"""Gangdu from Python: run the Anshan model, get its series as numpy arrays.
+
+    import gangdu
+    r = gangdu.run(scale=0.1)
+    r.series["angang.steel_t"]          # numpy array, one value per year of r.years
+    r.fit.overall_mape                  # against data/history/record.csv (<= 1957)
+
+Everything here calls the C++ engine (gangdu._gangdu); nothing is recomputed in
+Python, so a run equals the CLI's `gangdu run` for the same scenario, seed,
+scale, overrides and switches. See docs/python.md.
+"""
+
+import sys
+
+try:
+    import numpy as np
+except ImportError as e:  # pragma: no cover - depends on the interpreter
+    raise ImportError(
+        "gangdu needs numpy, which this interpreter (%s) cannot import. Use Debian's /usr/bin/python3 "
+        "with python3-numpy (scripts/install-deps.sh installs it); see docs/python.md" % sys.executable
+    ) from e
+
+import json
+import os
+
+from . import _gangdu
+from ._gangdu import ScenarioError
+
+__version__ = _gangdu.__version__
+__all__ = [
+    "run",
+    "validate",
+    "ensemble",
+    "load_scenario",
+    "simulate",
+    "observed",
+    "history",
+    "Result",
+    "Fit",
+    "Series",
+    "Ensemble",
+    "ScenarioError",
+]
+
+# Figures after this year are withheld from calibration (project rule).
+LAST_CALIBRATION_YEAR = _gangdu.last_calibration_year
+_ALL_YEARS = 1 << 30  # no cut: every point of the given record
+
+
+def _path(p):
+    return "" if p is None else os.fspath(p)
+
+
+def _value_text(v):
+    """An override value as the CLI's --set takes it (TOML text)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, np.integer)):
+        return str(int(v))
+    if isinstance(v, (float, np.floating)):
+        return repr(float(v))
+    if isinstance(v, str):
+        return v
+    raise TypeError("override values must be bool, int, float or str, not %s" % type(v).__name__)
+
+
+def _overrides(overrides):
+    return [(str(k), _value_text(v)) for k, v in (overrides or {}).items()]
+
+
+def _switches(switches):
+    return ["%s=%r" % (k, float(v)) for k, v in (switches or {}).items()]
+
+
+def _seed(seed):
+    if seed is None:
+        return -1  # the scenario's own seed, as the CLI without --seed
+    seed = int(seed)
+    if seed < 0:
+        raise ValueError("seed must be >= 0")
+    return seed
+
+
+def _scale(scale):
+    scale = float(scale)
+    if not (1e-4 <= scale <= 1.0):  # the CLI's --scale range
+        raise ValueError("scale must be within [0.0001, 1] (agents per person)")
+    return scale
+
+
+class Series(dict):
+    """variable -> numpy array of annual values; ``years`` is the common index."""
+
+    def __init__(self, variables, years, values):
+        super().__init__((v, values[i]) for i, v in enumerate(variables))
+        self.years = years
+
+    def at(self, variable, year):
+        """The value of one variable in one year."""
+        i = int(year) - int(self.years[0])
+        if i < 0 or i >= len(self.years):
+            raise KeyError("year %d outside %d..%d" % (year, self.years[0], self.years[-1]))
+        return float(self[variable][i])
+
+
+class Fit:
+    """A run against the historical record: one row per record point."""
+
+    def __init__(self, d):
+        self.rows = d["rows"]
+        self.mape_by_variable = d["mape_by_variable"]
+        self.overall_mape = d["overall_mape"]
+        self.csv = d["csv"]  # the CLI's fit.csv text
+
+    def __repr__(self):
+        return "<gangdu.Fit %d points, overall MAPE %.1f%%>" % (len(self.rows), self.overall_mape)
+
+
+class Result:
+    """One run: ``series`` (variable -> array over ``years``), ``manifest`` (dict), ``fit``."""
+
+    def __init__(self, d):
+        self.variables = list(d["variables"])
+        self.years = np.arange(d["first_year"], d["last_year"] + 1)
+        self.values = d["values"]  # variables x years
+        self.series = Series(self.variables, self.years, self.values)
+        self.manifest = json.loads(d["manifest"])
+        self.fit = Fit(d["fit"])
+        self.seed = d["seed"]
+        self.scale = d["scale"]
+        self.wall_seconds = d["wall_seconds"]
+        self._csv = d["series_csv"]
+
+    def series_csv(self):
+        """series.csv as the CLI writes it (variable,year,value), by the engine's own writer."""
+        return self._csv
+
+    def write_csv(self, path):
+        """Writes series.csv to path; byte for byte the CLI's series.csv for the same run."""
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(self._csv)
+
+    def to_records(self):
+        """Long-format rows (variable, year, value): ``pandas.DataFrame(r.to_records())``."""
+        return [
+            {"variable": v, "year": int(y), "value": float(self.values[i, j])}
+            for i, v in enumerate(self.variables)
+            for j, y in enumerate(self.years)
+        ]
+
+    def __repr__(self):
+        return "<gangdu.Result %s seed %d scale %g, %d variables %d..%d>" % (
+            self.manifest.get("scenario", ""),
+            self.seed,
+            self.scale,
+            len(self.variables),
+            self.years[0],
+            self.years[-1],
+        )
+
+
+def run(scenario=None, seed=None, scale=1.0, overrides=None, switches=None):
+    """Runs a scenario; returns a :class:`Result`.
+
+    scenario  -- path of a scenario TOML file; None: the embedded Anshan scenario
+    seed      -- master seed; None: the scenario's seed (as `gangdu run` without --seed)
+    scale     -- agents per person (0.1 = one agent per ten persons), as --scale
+    overrides -- {"parameters.steel_utilization": 0.8, ...}, as --set key=value
+    switches  -- {"rule_ratchet": 0, ...}, parameters held for the whole run, as --switch
+    Raises ScenarioError (file, line, column, key) for bad input. The GIL is released
+    while the model runs, so Python threads can run several scenarios at once.
+    """
+    return Result(_gangdu.run(_path(scenario), _seed(seed), _scale(scale), _overrides(overrides), _switches(switches)))
+
+
+def validate(result=None, history=None, **run_args):
+    """The fit of a run against a historical record (default: data/history/record.csv).
+
+    Pass a :class:`Result`, or run arguments (scenario, seed, scale, overrides,
+    switches) to run first. Returns a :class:`Fit`, as `gangdu validate`'s fit.csv.
+    """
+    if result is None:
+        result = run(**run_args)
+    elif run_args:
+        raise TypeError("give either a Result or run arguments, not both")
+    return Fit(_gangdu.fit(result.variables, int(result.years[0]), result.values, _path(history), _ALL_YEARS))
+
+
+class Ensemble:
+    """Replicates of one scenario: ``values`` (runs x variables x years), ``summary``
+    (variable -> {"mean", "p05", "p95"} arrays), per-run ``seeds`` and ``mape``."""
+
+    def __init__(self, d):
+        self.variables = list(d["variables"])
+        self.years = np.arange(d["first_year"], d["last_year"] + 1)
+        self.values = d["values"]
+        self.seeds = list(d["seeds"])
+        self.mape = np.asarray(d["mape"])
+        self.wall_seconds = list(d["wall_seconds"])
+        self.summary = d["summary"]
+        self.summary_csv = d["summary_csv"]  # as `gangdu ensemble` writes summary.csv
+        self.runs_csv = d["runs_csv"]
+
+    def series(self, run):
+        """The :class:`Series` of one replicate."""
+        return Series(self.variables, self.years, self.values[run])
+
+
+def ensemble(scenario=None, runs=10, seed=None, scale=0.1, overrides=None, threads=0):
+    """Runs `runs` replicates (seeds derived from the master seed as `gangdu ensemble`
+    does) on `threads` worker threads (0: all cores); returns an :class:`Ensemble`."""
+    threads = int(threads) or (os.cpu_count() or 1)
+    return Ensemble(_gangdu.ensemble(_path(scenario), int(runs), _seed(seed), _scale(scale), _overrides(overrides), threads))
+
+
+def load_scenario(path=None, overrides=None):
+    """Loads and checks a scenario (None: the embedded default) without running it.
+    Returns a dict (name, title, start, end, default_seed, parameters, facilities,
+    regimes, events, hash, canonical_text); raises ScenarioError with file, line, key."""
+    return _gangdu.load_scenario(_path(path), _overrides(overrides))
+
+
+def history(path=None, last_year=LAST_CALIBRATION_YEAR):
+    """The historical record's points up to `last_year` (default 1957), as dicts."""
+    return _gangdu.history(_path(path), int(last_year))
+
+
+def _stat_name(p):
+    if p["compare"] == "level":
+        return "%s@%d" % (p["variable"], p["year"])
+    return "%s@%d:%s:%d" % (p["variable"], p["year"], p["compare"], p["base_year"])
+
+
+def _named(points, value_key):
+    out = {}
+    for p in points:
+        name = _stat_name(p)
+        if name in out:  # two record points for one quantity: tell them apart by record line
+            name = "%s#L%d" % (name, p["line"])
+        out[name] = float(p[value_key])
+    return out
+
+
+def observed(history_path=None):
+    """The record's numbers up to 1957 under the names :func:`simulate` uses."""
+    return _named(history(history_path), "observed")
+
+
+def simulate(params, seed, scale=0.1, scenario=None):
+    """One run as calibration tools want it: ``simulate(params, seed) -> {name: number}``.
+
+    params -- {name: value}; a bare parameter name ("steel_utilization") means
+              "parameters.<name>", a dotted key is any --set key
+    Returns the simulated value at every point of the historical record up to 1957
+    (names as in :func:`observed`, e.g. "angang.steel_t@1943") and "mape_le_1957",
+    the overall MAPE (%) against those points.
+    """
+    overrides = {(k if "." in k else "parameters." + k): v for k, v in params.items()}
+    r = run(scenario=scenario, seed=seed, scale=scale, overrides=overrides)
+    f = Fit(_gangdu.fit(r.variables, int(r.years[0]), r.values, "", LAST_CALIBRATION_YEAR))
+    out = _named(f.rows, "simulated")
+    out["mape_le_1957"] = f.overall_mape
+    return out
