@@ -98,7 +98,7 @@ TEST(Calibrate, RecoversKnownParametersFromSyntheticData) {
   const ScenarioSource src = ScenarioSource::from_path("");
   const double scale = 0.02;
   const uint64_t seed = 11;
-  const RunResult truth = run_model(src.load({{"scenario.end", "\"1957-12\""}}), RunOptions{seed, scale});
+  const RunResult truth = run_model(src.load({{"scenario.end", "\"1957-12\""}}), RunOptions{seed, scale, {}});
   std::vector<HistoryPoint> synthetic;
   for (HistoryPoint p : history_up_to(load_default_history(), kLastCalibrationYear)) {
     if (p.compare != "level" && p.compare != "ratio") continue;  // sums and changes: levels and ratios suffice here

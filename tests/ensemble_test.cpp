@@ -17,7 +17,7 @@ namespace {
 std::vector<RunSpec> replicates(size_t n, uint64_t master, std::vector<Override> ov = {}) {
   auto sc = std::make_shared<const Scenario>(ScenarioSource::from_path("").load(ov));
   std::vector<RunSpec> specs;
-  for (size_t r = 0; r < n; ++r) specs.push_back({r, replicate_seed(master, r), 0, ov, sc});
+  for (size_t r = 0; r < n; ++r) specs.push_back({r, replicate_seed(master, r), 0, ov, sc, {}});
   return specs;
 }
 }  // namespace

@@ -14,6 +14,11 @@ struct HousingState {
   std::array<double, kOwnerCount> used{};   // held by households this month, m2
   double works_floor_built_total = 0;       // floor area Angang built since the start of the run, m2
   std::vector<uint32_t> waiting, ordered;   // scratch lists of household ids (reserved in advance)
+  // Checkpointed (engine/checkpoint.cpp): list every new field here.
+  template <class A>
+  void fields(A& a) {
+    a(stock, used, works_floor_built_total, waiting, ordered);
+  }
 };
 
 }  // namespace gangdu

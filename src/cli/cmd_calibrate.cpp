@@ -156,7 +156,7 @@ void register_calibrate(CLI::App& app) {
     const auto best_ov = overrides_for(params, r.best);
     ov.insert(ov.end(), best_ov.begin(), best_ov.end());
     const Scenario best_sc = src.load(ov);
-    RunResult run = run_model(best_sc, RunOptions{s.seeds[0], a->scale});
+    RunResult run = run_model(best_sc, RunOptions{s.seeds[0], a->scale, {}});
     const FitTable fit = compare_with_history(history_up_to(s.history, kLastCalibrationYear),
                                               [&](const std::string& v, int y) { return run.world->rec.get(v, y); });
     std::string search = "evaluation,generation,distance";

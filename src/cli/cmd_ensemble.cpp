@@ -107,7 +107,7 @@ void register_ensemble(CLI::App& app) {
     auto sc = std::make_shared<const Scenario>(src.load(parse_overrides(a->sets)));
     const uint64_t master = a->seed >= 0 ? static_cast<uint64_t>(a->seed) : sc->default_seed;
     std::vector<RunSpec> specs;
-    for (size_t r = 0; r < *runs; ++r) specs.push_back({r, replicate_seed(master, r), 0, {}, sc});
+    for (size_t r = 0; r < *runs; ++r) specs.push_back({r, replicate_seed(master, r), 0, {}, sc, {}});
     run_and_store("ensemble", *a, std::move(specs), false, src);
   });
 }
@@ -155,7 +155,7 @@ void register_sweep(CLI::App& app) {
         // Name the design row; the message keeps the scenario location.
         throw InputError(*design, t.lines[row], 0, e.key(), e.what());
       }
-      for (size_t r = 0; r < *replicates; ++r) specs.push_back({r, replicate_seed(row_master, r), row, ov, sc});
+      for (size_t r = 0; r < *replicates; ++r) specs.push_back({r, replicate_seed(row_master, r), row, ov, sc, {}});
     }
     run_and_store("sweep", *a, std::move(specs), true, src);
   });

@@ -26,8 +26,10 @@ void add_run_options(CLI::App* cmd, RunArgs& a, bool with_scenario_positional) {
                   "Hold a parameter for the whole run over all regimes and events, e.g. --switch rule_ratchet=0 (repeatable)");
 }
 
+std::vector<Override> overrides_for(const RunArgs& a) { return parse_overrides(a.sets); }
+
 Scenario load_for(const RunArgs& a) {
-  const std::vector<Override> ov = parse_overrides(a.sets);
+  const std::vector<Override> ov = overrides_for(a);
   return a.scenario.empty() ? load_default_scenario(ov) : load_scenario_file(a.scenario, ov);
 }
 
@@ -35,8 +37,12 @@ RunOptions options_for(const RunArgs& a, const Scenario& sc) {
   RunOptions o;
   o.seed = a.seed >= 0 ? static_cast<uint64_t>(a.seed) : sc.default_seed;
   o.scale = a.scale;
-  o.forced = parse_switches(a.switches);
+  o.forced = forced_for(a);
   return o;
+}
+
+std::vector<std::pair<std::string, double>> forced_for(const RunArgs& a) {
+  return parse_switches(a.switches);
 }
 
 RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet) {
@@ -50,11 +56,13 @@ RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet,
   const Recorder& rec = r.world->rec;
   const FitTable fit = compare_with_history(load_default_history(),
                                             [&](const std::string& v, int y) { return rec.get(v, y); });
+  const std::string series = series_csv(rec);
   write_output_dir(a.out, [&](const std::string& dir) {
-    write_file_atomic(dir + "/series.csv", series_csv(rec));
+    write_file_atomic(dir + "/series.csv", series);
     write_file_atomic(dir + "/bottlenecks.csv", bottlenecks_csv(*r.world));
     auto manifest = make_manifest(sc, opt, r);
     manifest["overall_mape_percent"] = fit.overall_mape;
+    manifest["series_hash"] = text_hash(series);  // equal series.csv <=> equal hash (checkpoint/resume checks)
     for (auto it = extra.begin(); it != extra.end(); ++it) manifest[it.key()] = it.value();
     write_file_atomic(dir + "/fit.csv", fit_csv(fit));
     write_file_atomic(dir + "/manifest.json", manifest.dump(2) + "\n");
@@ -84,7 +92,13 @@ void register_run(CLI::App& app) {
   auto a = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand("run", "Run a scenario and write series.csv, manifest.json and fit.csv");
   add_run_options(cmd, *a, true);
-  cmd->callback([a]() {
+  auto ck = std::make_shared<CheckpointArgs>();
+  add_checkpoint_options(cmd, *ck);
+  cmd->callback([a, ck, cmd]() {
+    if (!ck->resume.empty() || !ck->at.empty() || !ck->file.empty()) {
+      run_with_checkpoint(*a, *ck, *cmd);
+      return;
+    }
     const Scenario sc = load_for(*a);
     run_and_write(*a, sc, false);
   });

@@ -22,7 +22,16 @@ struct RunArgs {
 void add_run_options(class CLI::App* cmd, RunArgs& a, bool with_scenario_positional);
 
 Scenario load_for(const RunArgs& a);
+std::vector<Override> overrides_for(const RunArgs& a);                     // from --set
+std::vector<std::pair<std::string, double>> forced_for(const RunArgs& a);  // from --switch
 RunOptions options_for(const RunArgs& a, const Scenario& sc);
+
+// `gangdu run --checkpoint-at M --checkpoint FILE` / `--resume FILE` (cli/cmd_checkpoint.cpp).
+struct CheckpointArgs {
+  std::string at, file, resume;
+};
+void add_checkpoint_options(class CLI::App* cmd, CheckpointArgs& c);
+void run_with_checkpoint(const RunArgs& a, const CheckpointArgs& c, const class CLI::App& cmd);
 // Runs and writes series.csv + manifest.json (and fit.csv) atomically into a.out.
 RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet);
 // The same with another way of running (e.g. with a month hook); `extra`

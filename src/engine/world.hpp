@@ -66,6 +66,11 @@ struct PeopleState {
   double avg_production_wage = 0;  // yuan/yr, Angang production workers, last month
   int64_t promoted = 0;         // promotions this month (agents)
   int64_t blind_in = 0;         // blind migrants (persons, agents) this month
+  // Checkpointed (engine/checkpoint.cpp): list every new field here.
+  template <class A>
+  void fields(A& a) {
+    a(wage_scale, wage_scale_param, vacancy_signal, avg_production_wage, promoted, blind_in);
+  }
 };
 
 struct PlanState {
@@ -73,12 +78,20 @@ struct PlanState {
   std::array<double, kStageCount> target{};     // annual targets, t
   std::array<double, kStageCount> last_output{};  // last year's output, t
   std::array<double, kStageCount> year_output{};  // output so far this year, t
+  template <class A>
+  void fields(A& a) {  // checkpointed (engine/checkpoint.cpp)
+    a(active, target, last_output, year_output);
+  }
 };
 
 struct Repatriation {
   Ethnicity who;
   double monthly_probability;
   int months_left;
+  template <class A>
+  void fields(A& a) {  // checkpointed (engine/checkpoint.cpp)
+    a(who, monthly_probability, months_left);
+  }
 };
 
 struct World {
@@ -121,6 +134,19 @@ struct World {
 
   uint64_t key_deaths, key_births, key_labour, key_leave, key_events, key_units;
   rng::Stream migration_stream, household_stream, event_stream;
+
+  // Everything that carries from one month to the next, for checkpoints
+  // (engine/checkpoint.cpp). Not listed because rebuilt from the scenario,
+  // seed and month on resume: sc, opt, weight, clock, params and regimes
+  // (replayed month by month), the series handles v/pv and the draw keys.
+  // A new member of World that changes during a run goes in this list.
+  template <class A>
+  void fields(A& a) {
+    a(facilities, steel, people, household_head, household_leaving, households_marked, rec, plan, ent, repatriations,
+      next_population_event, ps, housing, sd, household_employer, household_band, live_households, usable, installed,
+      works_demand, city_demand, construction_demand, peak_agents, persons_per_woman, migration_stream,
+      household_stream, event_stream);
+  }
 
   double p(const char* name) const { return params.get(name); }
   int32_t now() const { return clock.now().index; }

@@ -28,6 +28,12 @@ struct UnitsState {
   StageArray orders_year{};   // orders received this year (t)
   StageArray shipped_year{};  // orders filled this year (t)
   StageArray stock{};         // unsold finished stock (t)
+  // Checkpointed (engine/checkpoint.cpp): list every new field here.
+  template <class A>
+  void fields(A& a) {
+    a(control, draft, target, output_factor, month_output, carry, reported_year, last_reported, supply_loss_year,
+      restricted_year, orders_year, shipped_year, stock);
+  }
 };
 
 struct FinanceState {
@@ -37,11 +43,20 @@ struct FinanceState {
   double investment = 0;                         // this year (yuan)
   double overspend = 0;                          // this year's unapproved spending (yuan)
   bool assets_taken_over = false;
+  // Checkpointed (engine/checkpoint.cpp): list every new field here.
+  template <class A>
+  void fields(A& a) {
+    a(revenue, cost, wage_bill, planned_profit, fixed_assets, investment, overspend, assets_taken_over);
+  }
 };
 
 struct EnterpriseState {
   UnitsState units;
   FinanceState finance;
+  template <class A>
+  void fields(A& a) {
+    a(units, finance);
+  }
 };
 
 }  // namespace gangdu

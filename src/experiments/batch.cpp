@@ -94,7 +94,7 @@ BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt) {
     // The layout of the results (variables and years) is that of the first
     // spec's World; every run declares the same series.
     const Scenario& sc0 = *specs.front().scenario;
-    World probe(sc0, RunOptions{1, opt.scale});
+    World probe(sc0, RunOptions{1, opt.scale, {}});
     b.variables = probe.rec.names();
     b.first_year = probe.rec.first_year();
     b.last_year = probe.rec.last_year();
@@ -119,7 +119,8 @@ BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt) {
       const size_t i = mine[k];
       try {
         const RunSpec& s = specs[i];
-        RunResult r = run_model(*s.scenario, RunOptions{s.seed, opt.scale});
+        RunResult r = run_model(*s.scenario, RunOptions{s.seed, opt.scale, s.forced});
+        if (opt.on_run) opt.on_run(i, *r.world);
         const Recorder& rec = r.world->rec;
         if (rec.first_year() != b.first_year || rec.last_year() != b.last_year)
           throw InputError(s.scenario->file, 0, 0, "scenario.start",

@@ -16,6 +16,8 @@
 
 namespace gangdu {
 
+struct World;
+
 // The scenario text a batch starts from (a file or the embedded default), so
 // that each run can apply its own overrides to it.
 struct ScenarioSource {
@@ -46,6 +48,7 @@ struct RunSpec {
   size_t point = 0;                    // design row (sweeps), 0 for ensembles
   std::vector<Override> overrides;     // this run's overrides (recorded in the store)
   std::shared_ptr<const Scenario> scenario;
+  std::vector<std::pair<std::string, double>> forced;  // parameters held for the whole run (--switch, ablation arms)
 };
 
 struct RunRecord {
@@ -68,6 +71,8 @@ struct BatchOptions {
   const std::vector<HistoryPoint>* history = nullptr;
   // Called after each finished run (from worker threads, serialised).
   std::function<void(size_t done, size_t total)> progress;
+  // Called with each finished run's final World (from worker threads, concurrently for different runs).
+  std::function<void(size_t index, const World& w)> on_run;
 };
 
 struct BatchResult {

@@ -225,6 +225,25 @@ CmaResult cma_es(const std::vector<FreeParam>& ps, const BatchDistance& distance
   return res;
 }
 
+BatchResult run_points(const CalibrationSetup& s, const std::vector<Override>& base,
+                       const std::vector<std::vector<double>>& points, const std::vector<HistoryPoint>* history) {
+  std::vector<RunSpec> specs;
+  for (size_t c = 0; c < points.size(); ++c) {
+    std::vector<Override> ov = base;
+    const auto free = overrides_for(s.params, points[c]);
+    ov.insert(ov.end(), free.begin(), free.end());
+    auto sc = std::make_shared<const Scenario>(s.source.load(ov));
+    for (size_t k = 0; k < s.seeds.size(); ++k) specs.push_back({k, s.seeds[k], c, free, sc, {}});
+  }
+  BatchOptions opt;
+  opt.scale = s.scale;
+  opt.threads = s.threads;
+  opt.rank = s.rank;
+  opt.nranks = s.nranks;
+  opt.history = history;
+  return run_batch(std::move(specs), opt);
+}
+
 BatchDistance model_distance(const CalibrationSetup& s) {
   const auto history = std::make_shared<std::vector<HistoryPoint>>(history_up_to(s.history, kLastCalibrationYear));
   if (history->empty()) throw InputError("<history>", 0, 0, "", "no history points in or before 1957 to calibrate to");
@@ -232,21 +251,7 @@ BatchDistance model_distance(const CalibrationSetup& s) {
   // Stop every run at the end of 1957: nothing later can influence the fit.
   if (s.source.load(base).end > Month::of(kLastCalibrationYear, 12)) base.push_back({"scenario.end", "\"1957-12\""});
   return [s, history, base](const std::vector<std::vector<double>>& xs) {
-    std::vector<RunSpec> specs;
-    for (size_t c = 0; c < xs.size(); ++c) {
-      std::vector<Override> ov = base;
-      const auto free = overrides_for(s.params, xs[c]);
-      ov.insert(ov.end(), free.begin(), free.end());
-      auto sc = std::make_shared<const Scenario>(s.source.load(ov));
-      for (size_t k = 0; k < s.seeds.size(); ++k) specs.push_back({k, s.seeds[k], c, free, sc});
-    }
-    BatchOptions opt;
-    opt.scale = s.scale;
-    opt.threads = s.threads;
-    opt.rank = s.rank;
-    opt.nranks = s.nranks;
-    opt.history = history.get();
-    const BatchResult b = run_batch(std::move(specs), opt);
+    const BatchResult b = run_points(s, base, xs, history.get());
     std::vector<double> mape(b.runs.size(), 0.0);
     for (size_t i = 0; i < b.runs.size(); ++i) mape[i] = b.runs[i].done ? b.runs[i].mape : 0.0;
     if (s.nranks > 1 && s.allgather) s.allgather(mape);

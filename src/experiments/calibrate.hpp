@@ -80,6 +80,12 @@ struct CalibrationSetup {
 // The model distance (MAPE, %) of candidates: runs each candidate under each seed to 1957-12.
 BatchDistance model_distance(const CalibrationSetup& s);
 
+// Runs every point (values of s.params) with every seed of s on the scenario
+// with `base` overrides; runs are numbered point-major (point c, seed k at
+// c x seeds + k). Shared by calibration and sensitivity analysis.
+BatchResult run_points(const CalibrationSetup& s, const std::vector<Override>& base,
+                       const std::vector<std::vector<double>>& points, const std::vector<HistoryPoint>* history);
+
 // A scenario TOML text with the free parameters set to `x`, each value's
 // source saying it was calibrated (comments of the original are not kept).
 std::string calibrated_scenario_text(const ScenarioSource& src, const std::vector<FreeParam>& ps,

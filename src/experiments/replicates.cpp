@@ -1,31 +1,32 @@
 #include "experiments/replicates.hpp"
 
-#include <atomic>
-#include <exception>
+#include <algorithm>
 #include <optional>
+#include <stdexcept>
 #include <thread>
+
+#include "experiments/batch.hpp"
 
 namespace gangdu {
 
 std::vector<Recorder> run_replicates(const Scenario& sc, const std::vector<RunOptions>& runs, int threads) {
+  if (runs.empty()) return {};
+  const std::shared_ptr<const Scenario> shared(std::shared_ptr<const Scenario>(),
+                                               &sc);  // not owned: sc outlives the batch
+  std::vector<RunSpec> specs(runs.size());
+  for (size_t i = 0; i < runs.size(); ++i) {
+    if (runs[i].scale != runs.front().scale) throw std::invalid_argument("run_replicates: runs of different scales");
+    specs[i].replicate = i;
+    specs[i].seed = runs[i].seed;
+    specs[i].forced = runs[i].forced;
+    specs[i].scenario = shared;
+  }
+  BatchOptions opt;
+  opt.scale = runs.front().scale;
+  opt.threads = threads > 0 ? static_cast<unsigned>(threads) : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::optional<Recorder>> out(runs.size());
-  std::atomic<size_t> next{0};
-  std::exception_ptr error;
-  std::atomic<bool> failed{false};
-  auto worker = [&]() {
-    for (size_t i = next++; i < runs.size() && !failed; i = next++) {
-      try {
-        out[i].emplace(run_model(sc, runs[i]).world->rec);
-      } catch (...) {
-        if (!failed.exchange(true)) error = std::current_exception();
-      }
-    }
-  };
-  const int n = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> pool;
-  for (int i = 0; i < n; ++i) pool.emplace_back(worker);
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
+  opt.on_run = [&](size_t i, const World& w) { out[i].emplace(w.rec); };
+  run_batch(std::move(specs), opt);
   std::vector<Recorder> r;
   r.reserve(runs.size());
   for (auto& o : out) r.push_back(std::move(*o));

@@ -104,21 +104,7 @@ OutputSpec parse_output(const std::string& text) {
 
 std::vector<std::vector<double>> model_outputs(const CalibrationSetup& s, const std::vector<std::vector<double>>& points,
                                                const std::vector<OutputSpec>& outputs) {
-  std::vector<RunSpec> specs;
-  for (size_t c = 0; c < points.size(); ++c) {
-    std::vector<Override> ov = s.base;
-    const auto free = overrides_for(s.params, points[c]);
-    ov.insert(ov.end(), free.begin(), free.end());
-    auto sc = std::make_shared<const Scenario>(s.source.load(ov));
-    for (size_t k = 0; k < s.seeds.size(); ++k) specs.push_back({k, s.seeds[k], c, free, sc});
-  }
-  BatchOptions opt;
-  opt.scale = s.scale;
-  opt.threads = s.threads;
-  opt.rank = s.rank;
-  opt.nranks = s.nranks;
-  opt.history = &s.history;
-  const BatchResult b = run_batch(std::move(specs), opt);
+  const BatchResult b = run_points(s, s.base, points, &s.history);
   std::vector<int> var(outputs.size(), -1);
   for (size_t j = 0; j < outputs.size(); ++j) {
     if (outputs[j].variable.empty()) continue;

@@ -25,6 +25,13 @@ class Recorder {
   // Variables sorted by name, for writing.
   std::vector<std::string> names() const;
 
+  // Checkpointed values (engine/checkpoint.cpp); the variables are declared
+  // again by the World's constructor, in the same order.
+  template <class A>
+  void fields(A& a) {
+    a(values_);
+  }
+
  private:
   int first_, last_;
   std::map<std::string, int> index_;

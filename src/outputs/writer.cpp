@@ -25,14 +25,18 @@ namespace fs = std::filesystem;
 
 namespace gangdu {
 
-std::string scenario_hash(const Scenario& sc) {
+uint64_t fnv1a64(const char* p, size_t n) {
   uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : sc.canonical_text) {
-    h ^= c;
+  for (size_t i = 0; i < n; ++i) {
+    h ^= static_cast<unsigned char>(p[i]);
     h *= 1099511628211ULL;
   }
-  return fmt::format("{:016x}", h);
+  return h;
 }
+
+std::string text_hash(const std::string& text) { return fmt::format("{:016x}", fnv1a64(text.data(), text.size())); }
+
+std::string scenario_hash(const Scenario& sc) { return text_hash(sc.canonical_text); }
 
 nlohmann::json make_manifest(const Scenario& sc, const RunOptions& opt, const RunResult& r) {
   nlohmann::json m;

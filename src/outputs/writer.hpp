@@ -15,6 +15,8 @@
 namespace gangdu {
 
 std::string scenario_hash(const Scenario& sc);  // 16 hex digits (FNV-1a 64 of the canonical scenario)
+uint64_t fnv1a64(const char* p, size_t n);
+std::string text_hash(const std::string& text);  // 16 hex digits (FNV-1a 64)
 
 nlohmann::json make_manifest(const Scenario& sc, const RunOptions& opt, const RunResult& r);
 std::string series_csv(const Recorder& rec);

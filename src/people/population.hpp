@@ -129,6 +129,13 @@ class Population {
   size_t capacity() const { return id_.capacity(); }
   uint64_t next_id() const { return next_id_; }  // the id the next added person receives
 
+  // Checkpointed state (engine/checkpoint.cpp): list every new column here.
+  template <class A>
+  void fields(A& a) {
+    a(id_, birth_month_, sex_, ethnicity_, employer_, origin_, labour_force_, alive_, occupation_, hukou_, label_,
+      skill_, wage_, household_, hh_size_, hh_dwelling_, hh_owner_, hh_m2_, next_id_, next_household_, living_);
+  }
+
 
  private:
   friend class PersonRef;

@@ -16,6 +16,12 @@ struct SdState {
   std::vector<double> births;          // ring buffer of monthly births (for entry into the labour force)
   size_t birth_pos = 0;
   double migrants_in_month = 0, sent_back_month = 0;
+  // Checkpointed (engine/checkpoint.cpp): list every new field here.
+  template <class A>
+  void fields(A& a) {
+    a(started, population, labour, employed, unregistered_jobless, housing_m2, vacancy_signal, births, birth_pos,
+      migrants_in_month, sent_back_month);
+  }
   double total() const { return population[0] + population[1] + population[2]; }
 };
 

@@ -49,6 +49,10 @@ class Chain {
     std::vector<int> bind;       // per process: -1 own capacity, else the index of its binding input
     std::vector<double> lim;     // scratch: limit on each process from each input
     int iterations = 0;          // fixed-point passes used
+    template <class A>
+    void fields(A& a) {  // checkpointed (engine/checkpoint.cpp)
+      a(x, supply, used, bind, lim, iterations);
+    }
   };
 
   // Solves one month. `cap` = capacity of each process this month (ignored for

@@ -73,6 +73,14 @@ class FacilityRegistry {
   Month commissioned(size_t i) const { return built_[i]; }
 
 
+  // Checkpointed state (engine/checkpoint.cpp): list every new field here.
+  template <class A>
+  void fields(A& a) {
+    a(id_, stage_, reports_, process_, design_t_, machine_t_, essential_, stage_scale_, built_, found_, mach_, lines_,
+      wear_, idle_, rep_found_, rep_mach_, rep_lines_, repair_months_left_, invest_myuan_, construction_months_,
+      rep_invest_, removed_t_, next_event_, last_month_);
+  }
+
  private:
   void repair_step(size_t u);
   std::vector<std::string> id_;

@@ -13,6 +13,10 @@ struct BottleneckRow {
   int year;
   std::string unit;
   double share;
+  template <class A>
+  void fields(A& a) {
+    a(year, unit, share);
+  }
 };
 
 struct SteelState {
@@ -34,6 +38,13 @@ struct SteelState {
   int machine_share = -1, foundation_share = -1, asset_value_share = -1, removed_t = -1, investment = -1;
   int ratio_steel_pig = -1, ratio_rolled_steel = -1, pig_surplus = -1, operation_rate_pig = -1;
   std::vector<int> process_output;  // angang.output.<process>
+
+  // Checkpointed state (engine/checkpoint.cpp); the chain and series handles
+  // are rebuilt from the scenario. List every new state field here.
+  template <class A>
+  void fields(A& a) {
+    a(flows, cap_year, cap_month, params, intensity, built, bind_tally, bottlenecks);
+  }
 };
 
 }  // namespace gangdu
