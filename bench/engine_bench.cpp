@@ -43,7 +43,7 @@ HistoryRun run_history(double scale) {
   HistoryRun h;
   const auto t0 = std::chrono::steady_clock::now();
   const double c0 = thread_cpu_seconds();
-  RunResult r = run_model(sc, RunOptions{sc.default_seed, scale},
+  RunResult r = run_model(sc, RunOptions{sc.default_seed, scale, {}},
                           [&](const World& w) {
                             h.agent_months += static_cast<double>(w.people.living());
                             return true;
@@ -73,7 +73,7 @@ double memcpy_bandwidth() {
 double ensemble_runs_per_minute(unsigned threads, size_t runs, double scale) {
   auto sc = std::make_shared<const Scenario>(load_default_scenario());
   std::vector<RunSpec> specs;
-  for (size_t r = 0; r < runs; ++r) specs.push_back({r, replicate_seed(sc->default_seed, r), 0, {}, sc});
+  for (size_t r = 0; r < runs; ++r) specs.push_back({r, replicate_seed(sc->default_seed, r), 0, {}, sc, {}});
   BatchOptions o;
   o.scale = scale;
   o.threads = threads;

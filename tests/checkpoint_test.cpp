@@ -60,9 +60,9 @@ TEST(Checkpoint, ResumeIsBitIdenticalAtSeveralMonths) {
     EXPECT_EQ(r.resumed_at, parse_month(at)->next());
     // Saving the restored state again gives the same bytes: load and save are
     // symmetric.
-    EXPECT_EQ(checkpoint_bytes(*r.world, r.input), bytes);
+    EXPECT_TRUE(checkpoint_bytes(*r.world, r.input) == bytes) << "re-saving the restored state gives other bytes";
     const RunResult rest = continue_model(std::move(r.world));
-    EXPECT_EQ(series_csv(rest.world->rec), expected);
+    EXPECT_TRUE(series_csv(rest.world->rec) == expected) << "resumed series.csv differs from the uninterrupted run";
     EXPECT_EQ(rest.world->peak_agents, full.world->peak_agents);
     EXPECT_EQ(rest.world->people.living(), full.world->people.living());
   }
