@@ -11,6 +11,16 @@ if ! command -v npm >/dev/null 2>&1; then
   echo "install-web: error: npm not found; install Node.js with npm, then re-run scripts/install-web.sh" >&2
   exit 1
 fi
+if [ -L "$web/node_modules" ]; then
+  # A node_modules shared by symlink (e.g. a git worktree pointing at another checkout's):
+  # `npm ci` would empty the directory it points to, so it is never run through the link.
+  if [ -f "$web/node_modules/chart.js/dist/chart.umd.min.js" ] && [ -f "$web/node_modules/playwright-core/package.json" ]; then
+    echo "install-web: web/node_modules is a symlink to a complete install: left as it is"
+    exit 0
+  fi
+  echo "install-web: error: web/node_modules is a symlink to an incomplete install; remove the link and re-run" >&2
+  exit 1
+fi
 stamp="$web/node_modules/.package-lock.json"
 if [ -f "$stamp" ] && [ -f "$web/node_modules/chart.js/dist/chart.umd.min.js" ] \
    && [ -f "$web/node_modules/playwright-core/package.json" ] && [ "$stamp" -nt "$web/package-lock.json" ]; then
