@@ -20,7 +20,7 @@ void add_run_options(CLI::App* cmd, RunArgs& a, bool with_scenario_positional) {
   cmd->add_option("--scale", a.scale, "Agents per person (0.1 = 1:10 population; default 1:1)")
       ->check(CLI::Range(1e-4, 1.0))
       ->capture_default_str();
-  cmd->add_option("--set", a.sets, "Override a scenario key, e.g. --set parameters.steel_utilization=0.8 "
+  cmd->add_option("--set", a.sets, "Override a scenario key, e.g. --set regime.ffyp.steel_utilization=1.2 "
                                    "or --set facility.bf3.capacity_t=150000 (repeatable)");
   cmd->add_option("--switch", a.switches,
                   "Hold a parameter for the whole run over all regimes and events, e.g. --switch rule_ratchet=0 (repeatable)");
