@@ -263,6 +263,35 @@ TEST(MigrationControls, GrainLinkRaisesReturnOfUnregisteredJobless) {
   EXPECT_NEAR(static_cast<double>(controlled_left), 3000.0, 250.0);
 }
 
+// The Japanese were stranded between the surrender and the organised repatriation
+// (L1872): with migration_japanese_leave_factor 0 none of them leaves on their own.
+TEST(MigrationControls, StrandedJapaneseDoNotLeave) {
+  auto run = [](double factor) {
+    auto w = make_world();
+    w->params.set("people_death_rate", 0.0);
+    w->params.set("people_birth_rate", 0.0);
+    w->params.set("migration_jobless_return", 0.05);
+    w->params.set("migration_control", 0.0);
+    w->params.set("migration_japanese_leave_factor", factor);
+    for (int k = 0; k < 20000; ++k) {
+      const uint32_t h = create_household(*w, 0);
+      const Ethnicity eth = k % 2 ? Ethnicity::kJapanese : Ethnicity::kChinese;
+      const uint32_t i = w->people.add({w->now() - 30 * 12, Sex::kMale, eth, Origin::kNative, h, true});
+      w->household_head[h] = w->people.ids()[i];
+    }
+    MonthTally t;
+    demography_month(*w, t);
+    return std::pair<int64_t, int64_t>{10000 - t.by_ethnicity[static_cast<size_t>(Ethnicity::kChinese)],
+                                       10000 - t.by_ethnicity[static_cast<size_t>(Ethnicity::kJapanese)]};
+  };
+  const auto [chinese_left, japanese_left] = run(0.0);
+  EXPECT_NEAR(static_cast<double>(chinese_left), 500.0, 90.0);
+  EXPECT_EQ(japanese_left, 0);
+  const auto [chinese_open, japanese_open] = run(1.0);
+  EXPECT_EQ(chinese_open, chinese_left);  // the same draws for the others
+  EXPECT_NEAR(static_cast<double>(japanese_open), 500.0, 90.0);
+}
+
 TEST(MigrationControls, UnregisteredJoblessAreHiredLess) {
   auto w = make_world();
   w->params.set("labour_hire_unregistered", 0.0);

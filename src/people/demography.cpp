@@ -132,6 +132,8 @@ void demography_month(World& w, MonthTally& t) {
   const double death_monthly = w.p("people_death_rate") / 12.0 * famine_death_multiplier(w);
   const double leave = w.p("migration_jobless_return");
   const double leave_unregistered = leave * (1.0 + w.p("migration_control") * w.p("migration_unregistered_return"));
+  // Japanese leave on their own only while a way home is open (stranded 1945-46, L1872).
+  const double leave_japanese = leave * w.p("migration_japanese_leave_factor");
   const int retire = static_cast<int>(w.p("labour_retirement_age"));
   const double skill_up = w.p("labour_skill_upgrade_rate");
   const double promote = w.p("labour_promotion_rate");
@@ -177,8 +179,9 @@ void demography_month(World& w, MonthTally& t) {
     }
     const uint32_t h = pop.household_ids()[i];
     const bool rural = pop.hukous()[i] == static_cast<uint8_t>(Hukou::kRural);
+    const bool japanese = pop.ethnicities()[i] == static_cast<uint8_t>(Ethnicity::kJapanese);
     if (lf[i] && emp[i] == static_cast<uint8_t>(Employer::kNone) &&
-        rng::uniform_m(kl, id) < (rural ? leave_unregistered : leave)) {
+        rng::uniform_m(kl, id) < (japanese ? leave_japanese : rural ? leave_unregistered : leave)) {
       if (w.household_head[h] == id) {
         w.household_leaving[h] = 1;
         ++w.households_marked;

@@ -127,6 +127,8 @@ const std::vector<ParamDef>& param_defs() {
       {"migration_wage_weight", 0.0, 10.0, "weight", "weight of the urban wage gain (1 - rural income / production-worker wage) in the pull of blind inflow"},
       {"migration_rural_income_yuan", 1.0, 1e5, "yuan/yr", "income of a rural worker in the migrants' home villages"},
       {"migration_control", 0.0, 1.0, "share", "strength of inflow controls (registration, hukou-grain link): share of blind inflow stopped"},
+      {"migration_japanese_leave_factor", 0.0, 1.0, "multiplier",
+       "jobless-departure hazard of the Japanese relative to others (0: no way home outside organised repatriation)"},
       {"migration_unregistered_return", 0.0, 50.0, "multiplier", "extra return hazard of jobless unregistered (rural-hukou) migrants per unit of migration_control"},
       // housing and the danwei
       {"housing_initial_m2_per_person", 0.0, 50.0, "m2/person", "living space per person of the scenario's initial (private) housing"},
