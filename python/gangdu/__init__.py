@@ -10,15 +10,40 @@ Python, so a run equals the CLI's `gangdu run` for the same scenario, seed,
 scale, overrides and switches. See docs/python.md.
 """
 
+import os
 import sys
+
+
+def _numpy_from_build_interpreter():
+    """Appends the numpy directory of the interpreter the module was built for (written at
+    build time to numpy_site.txt) when this interpreter is the same Python version; returns
+    whether it did. Used only when this interpreter has no numpy of its own (e.g. a pyenv
+    python3 first on PATH beside Debian's /usr/bin/python3 with python3-numpy)."""
+    try:
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "numpy_site.txt")) as f:
+            version, site_dir = (f.read().split("\n") + ["", ""])[:2]
+    except OSError:
+        return False
+    if version.strip() != "%d.%d" % sys.version_info[:2] or not os.path.isdir(site_dir.strip()):
+        return False
+    sys.path.append(site_dir.strip())
+    return True
+
 
 try:
     import numpy as np
-except ImportError as e:  # pragma: no cover - depends on the interpreter
+except ImportError:  # pragma: no cover - depends on the interpreter
+    np = None
+if np is None and _numpy_from_build_interpreter():
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover
+        np = None
+if np is None:  # pragma: no cover - depends on the interpreter
     raise ImportError(
         "gangdu needs numpy, which this interpreter (%s) cannot import. Use Debian's /usr/bin/python3 "
         "with python3-numpy (scripts/install-deps.sh installs it); see docs/python.md" % sys.executable
-    ) from e
+    )
 
 import json
 import os

@@ -1,14 +1,23 @@
 #include "regimes/timeline.hpp"
 
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 namespace gangdu {
 namespace {
-size_t index_of(const std::string& name) {
-  const auto& defs = param_defs();
-  for (size_t i = 0; i < defs.size(); ++i)
-    if (name == defs[i].name) return i;
-  throw std::out_of_range("unregistered parameter '" + name + "'");
+// Name -> slot, built once from the registry (whose names are static strings): a lookup
+// hashes the name and allocates nothing, so the monthly code can ask by name.
+size_t index_of(std::string_view name) {
+  static const std::unordered_map<std::string_view, size_t> slots = [] {
+    std::unordered_map<std::string_view, size_t> m;
+    const auto& defs = param_defs();
+    for (size_t i = 0; i < defs.size(); ++i) m.emplace(defs[i].name, i);
+    return m;
+  }();
+  const auto it = slots.find(name);
+  if (it == slots.end()) throw std::out_of_range("unregistered parameter '" + std::string(name) + "'");
+  return it->second;
 }
 }  // namespace
 
@@ -16,8 +25,8 @@ ParamTable::ParamTable(const Scenario& sc) {
   for (const ParamDef& d : param_defs()) base_.push_back(sc.parameters.at(d.name).value);
   cur_ = base_;
 }
-double ParamTable::get(const std::string& name) const { return cur_[index_of(name)]; }
-void ParamTable::set(const std::string& name, double v) {
+double ParamTable::get(std::string_view name) const { return cur_[index_of(name)]; }
+void ParamTable::set(std::string_view name, double v) {
   cur_[index_of(name)] = v;
   apply_forced();
 }
@@ -25,7 +34,7 @@ void ParamTable::reset_to_base() {
   cur_ = base_;
   apply_forced();
 }
-void ParamTable::force(const std::string& name, double v) {
+void ParamTable::force(std::string_view name, double v) {
   forced_.emplace_back(index_of(name), v);
   apply_forced();
 }

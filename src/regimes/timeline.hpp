@@ -1,6 +1,7 @@
 #pragma once
 // Regimes and dated parameter changes: which rules and values hold in a month.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scenario/scenario.hpp"
@@ -11,12 +12,12 @@ namespace gangdu {
 class ParamTable {
  public:
   explicit ParamTable(const Scenario& sc);
-  double get(const std::string& name) const;  // throws std::out_of_range for an unregistered name
-  void set(const std::string& name, double v);
+  double get(std::string_view name) const;  // throws std::out_of_range for an unregistered name
+  void set(std::string_view name, double v);
   void reset_to_base();
   // Holds a parameter at a value for the whole run, whatever regimes and
   // events say (used to switch rules off in experiments).
-  void force(const std::string& name, double v);
+  void force(std::string_view name, double v);
 
  private:
   void apply_forced();
