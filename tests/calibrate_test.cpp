@@ -134,7 +134,7 @@ TEST(Calibrate, RecoversKnownParametersFromSyntheticData) {
   const double at_start = d({{0.6, ffyp - 0.3}})[0];
   EXPECT_GT(at_start, 5.0);
   CmaOptions o;
-  o.budget = 96;
+  o.budget = 192;  // the smr axis is rugged at 1:50 scale (discrete agents); 96 evaluations stopped short after the R8->R9 grade change
   o.seed = 5;
   const CmaResult r = cma_es(s.params, d, o);
   EXPECT_LT(r.best_distance, at_start / 10);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <random>
 
+#include "core/error.hpp"
 #include "engine/model.hpp"
 #include "enterprises/unit_behaviour.hpp"
 #include "experiments/ablate.hpp"
@@ -173,6 +174,28 @@ TEST(Rules, SoftBudgetAndQuantityFirstPileUpStock) {
   EXPECT_GT(avg(on, "angang.finished_stock_t", 1953, 1957), avg(orders, "angang.finished_stock_t", 1953, 1957));
   EXPECT_GT(avg(on, "angang.investment_yuan", 1953, 1957), avg(hard, "angang.investment_yuan", 1953, 1957));
   EXPECT_EQ(avg(hard, "angang.overspend_yuan", 1950, 1957), 0.0);
+}
+
+TEST(Rules, BelowGradeOutputLeavesOrdersUnfilled) {
+  // R8 -> R9: only first-rate output fills orders. With every product first rate the
+  // 1954 orders are met; with the plan's 92% first rate and pressure, fewer are.
+  const Recorder on = run_with({}), all_first = run_with({{"quality_first_rate_plan", 1.0}});
+  const double f_on = on.get("angang.order_fulfilment", 1954), f_all = all_first.get("angang.order_fulfilment", 1954);
+  EXPECT_LT(f_on, f_all);
+  EXPECT_LT(f_on, 0.95);
+  EXPECT_GT(f_on, 0.5);
+  EXPECT_LE(f_all, 1.0 + 1e-12);
+  // Below-grade goods that find no buyer are stored: more stored, more stock; sold as
+  // seconds they still earn revenue. Fulfilment does not depend on where they go.
+  const Recorder stored = run_with({{"quality_offgrade_stock_share", 1.0}}), sold = run_with({{"quality_offgrade_stock_share", 0.0}});
+  EXPECT_GT(avg(stored, "angang.finished_stock_t", 1953, 1957), avg(sold, "angang.finished_stock_t", 1953, 1957));
+  EXPECT_LT(avg(stored, "angang.revenue_yuan", 1953, 1957), avg(sold, "angang.revenue_yuan", 1953, 1957));
+  EXPECT_DOUBLE_EQ(stored.get("angang.order_fulfilment", 1954), sold.get("angang.order_fulfilment", 1954));
+}
+
+TEST(Rules, GradeParametersOutsideTheirRangeAreRejected) {
+  EXPECT_THROW(load_default_scenario({{"parameters.quality_first_rate_plan", "1.2"}}), InputError);
+  EXPECT_THROW(load_default_scenario({{"parameters.quality_offgrade_stock_share", "-0.1"}}), InputError);
 }
 
 TEST(Rules, BankReviewCutsOverspending) {

@@ -19,6 +19,7 @@ struct UnitsState {
   // Monthly decisions and results.
   StageArray output_factor{1, 1, 1, 1};  // multiplies u x capacity in production (effort x supply)
   StageArray month_output{};              // true output this month (t)
+  StageArray month_offgrade{};            // share of this month's output below first rate (R8, set by production)
   StageArray carry{};                     // hidden over-fulfilment banked for later reports (t)
   StageArray reported_year{};             // output reported upward this year (t)
   StageArray last_reported{};             // last year's reported output (t)
@@ -27,6 +28,7 @@ struct UnitsState {
   // Inventory (R9).
   StageArray orders_year{};   // orders received this year (t)
   StageArray shipped_year{};  // orders filled this year (t)
+  StageArray seconds_year{};  // below-grade output sold off-order this year (t)
   StageArray stock{};         // unsold finished stock (t)
   // Checkpointed (engine/checkpoint.cpp): list every new field here.
   template <class A>

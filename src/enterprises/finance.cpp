@@ -54,9 +54,10 @@ void close_finance_year(World& w) {
   FinanceState& f = w.ent.finance;
   const UnitsState& u = w.ent.units;
   const int y = w.year();
-  // Revenue: the year's shipments of final products at state prices.
+  // Revenue: the year's shipments of final products and below-grade seconds at state
+  // prices (assumption: the discount on seconds is not in the text).
   StageArray shipped{};
-  for (size_t s = 1; s < kStageCount; ++s) shipped[s] = u.shipped_year[s];
+  for (size_t s = 1; s < kStageCount; ++s) shipped[s] = u.shipped_year[s] + u.seconds_year[s];
   f.revenue = value_of(w, shipped[1], shipped[2], shipped[3]);
   const double profit = f.revenue - f.cost;
   double retained = 0.0;

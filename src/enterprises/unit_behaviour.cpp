@@ -51,7 +51,9 @@ void decide_unit_output(World& w) {
     if (planning && u.target[s] > 0) factor *= overdrive_factor(w, u.target[s] / 12.0, potential * factor);
     double intended = potential * factor;
     if (restrict && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * (1.0 + slack));
-    if (to_orders && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * w.p("demand_order_share") * 1.05);
+    // Without R9 units make what is ordered and no more; making "a little more than
+    // ordered" to be safe is part of the quantity-first habit (L3345 fn 74).
+    if (to_orders && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * w.p("demand_order_share"));
     u.restricted_year[s] += std::max(0.0, potential * factor - intended);
     u.output_factor[s] = potential > 0 ? intended / potential : 1.0;
   }
@@ -89,13 +91,18 @@ void report_and_ship(World& w) {
   const StageArray planned_final = final_output(w, planned);
   const double order_share = w.p("demand_order_share");
   const double clearance = 1.0 - std::pow(1.0 - w.p("stock_clearance_per_year"), 1.0 / 12.0);
+  const double stocked_share = w.p("quality_offgrade_stock_share");
   for (size_t s = 1; s < kStageCount; ++s) {
     const double orders = w.plan.active && u.target[s] > 0 ? planned_final[s] * order_share : made[s];
-    const double available = made[s] + u.stock[s];
-    const double shipped = std::min(orders, available);
+    // Orders name products and grades due this month: only this month's first-rate
+    // output fills them; surplus and unsold below-grade output go to stock (L3317, L3345 fn 74).
+    const double first_rate = made[s] * (1.0 - u.month_offgrade[s]);
+    const double shipped = std::min(orders, first_rate);
+    const double below_grade = made[s] - first_rate;
     u.orders_year[s] += orders;
     u.shipped_year[s] += shipped;
-    u.stock[s] = (available - shipped) * (1.0 - clearance);
+    u.seconds_year[s] += (1.0 - stocked_share) * below_grade;
+    u.stock[s] = (u.stock[s] + first_rate - shipped + stocked_share * below_grade) * (1.0 - clearance);
   }
 }
 

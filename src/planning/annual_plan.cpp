@@ -37,6 +37,7 @@ void set_annual_targets(World& w) {
   u.restricted_year = {};
   u.orders_year = {};
   u.shipped_year = {};
+  u.seconds_year = {};
   if (!active) {
     w.plan.active = false;
     u.target = u.control = u.draft = {};

@@ -27,6 +27,8 @@ const std::vector<ParamDef>& param_defs() {
       {"quality_q0", 0.0, 1.0, "share", "unusable share of output at design intensity and no plan pressure"},
       {"quality_k", 0.0, 20.0, "exponent", "elasticity of the unusable share to pressure (intensity or plan target / capacity)"},
       {"delivery_lag_months", 0.0, 120.0, "months", "months by which imported (Soviet) equipment and designs arrived late (R7); a plant waits for its last essential item (base value, read at start)"},
+      {"quality_first_rate_plan", 0.0, 1.0, "share", "R8/R9: first-rate share of output the plan expects at design intensity; below-grade output cannot fill orders and grows with pressure like rejects"},
+      {"quality_offgrade_stock_share", 0.0, 1.0, "share", "R9: share of below-grade output that finds no buyer and is stored (the rest sold as seconds)"},
       {"quality_pressure_cap", 1.0, 100.0, "ratio", "pressure above which targets are treated as unattainable and add no further rejects"},
       {"smallfurnace_iron_furnaces", 0.0, 1e6, "furnaces", "small (native) iron furnaces in operation"},
       {"smallfurnace_steel_furnaces", 0.0, 1e6, "furnaces", "small steel furnaces in operation"},

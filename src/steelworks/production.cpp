@@ -110,7 +110,9 @@ void produce_month(World& w) {
   // Rejects (R8): unusable share q0 * pressure^k, pressure = max(intensity / design, plan target / capacity).
   const double q0 = w.p("quality_q0"), qk = w.p("quality_k"), ud = w.p("wear_design_utilization");
   const double pcap = w.p("quality_pressure_cap");
+  const double first_rate = w.p("quality_first_rate_plan");
   double unusable = 0;
+  StageArray grade_off{};
   for (size_t p = 0; p < n; ++p) {
     if (!ch.reports(p) || ch.external(p) || ch.stage(p) == Stage::kOre || s.flows.x[p] <= 0) continue;
     const auto st = static_cast<size_t>(ch.stage(p));
@@ -118,7 +120,11 @@ void produce_month(World& w) {
     if (w.plan.active && w.usable[st] > 0) pressure = std::max(pressure, w.plan.target[st] / w.usable[st]);
     pressure = std::min(pressure, pcap);
     unusable += std::min(1.0, q0 * std::pow(pressure, qk)) * s.flows.x[p];
+    // Below-grade output (R8 -> R9): the below-first-rate share follows the same pressure law.
+    grade_off[st] += std::min(1.0, (1.0 - first_rate) * std::pow(pressure, qk)) * s.flows.x[p];
   }
+  for (size_t st = 0; st < kStageCount; ++st)
+    w.ent.units.month_offgrade[st] = w.plan.active && out[st] > 0 ? grade_off[st] / out[st] : 0.0;
   w.rec.add(s.unusable, y, unusable);
 
   // Bottlenecks: which unit binds each headline stage this month (over the
