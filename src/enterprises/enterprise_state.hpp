@@ -33,8 +33,8 @@ struct UnitsState {
   // Checkpointed (engine/checkpoint.cpp): list every new field here.
   template <class A>
   void fields(A& a) {
-    a(control, draft, target, output_factor, month_output, carry, reported_year, last_reported, supply_loss_year,
-      restricted_year, orders_year, shipped_year, stock);
+    a(control, draft, target, output_factor, month_output, month_offgrade, carry, reported_year, last_reported,
+      supply_loss_year, restricted_year, orders_year, shipped_year, seconds_year, stock);
   }
 };
 
