@@ -46,7 +46,6 @@ if np is None:  # pragma: no cover - depends on the interpreter
     )
 
 import json
-import os
 
 from . import _gangdu
 from ._gangdu import ScenarioError

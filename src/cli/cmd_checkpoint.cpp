@@ -11,6 +11,7 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "engine/checkpoint.hpp"
+#include "experiments/batch.hpp"
 
 namespace gangdu::cli {
 
@@ -27,7 +28,7 @@ namespace {
 
 ScenarioInput input_for(const RunArgs& a) {
   ScenarioInput in;
-  in.overrides = overrides_for(a);
+  in.overrides = parse_overrides(a.sets);
   if (a.scenario.empty()) {
     in.text = std::string(embedded::find("scenarios/anshan.toml"));
     in.label = "<embedded>/scenarios/anshan.toml";
@@ -49,7 +50,7 @@ void resume(const RunArgs& a, const CheckpointArgs& c, const CLI::App& cmd) {
     throw InputError("gangdu run", 0, 0, "--resume", "the seed and scale come from the checkpoint");
   std::unique_ptr<Scenario> expect;
   if (!a.scenario.empty()) expect = std::make_unique<Scenario>(load_scenario_file(a.scenario));
-  auto restored = std::make_shared<Restored>(load_checkpoint(c.resume, overrides_for(a), forced_for(a), expect.get()));
+  auto restored = std::make_shared<Restored>(load_checkpoint(c.resume, parse_overrides(a.sets), parse_switches(a.switches), expect.get()));
   const Scenario& sc = *restored->scenario;
   RunArgs b = a;
   b.seed = static_cast<long long>(restored->world->opt.seed);

@@ -26,10 +26,8 @@ void add_run_options(CLI::App* cmd, RunArgs& a, bool with_scenario_positional) {
                   "Hold a parameter for the whole run over all regimes and events, e.g. --switch rule_ratchet=0 (repeatable)");
 }
 
-std::vector<Override> overrides_for(const RunArgs& a) { return parse_overrides(a.sets); }
-
 Scenario load_for(const RunArgs& a) {
-  const std::vector<Override> ov = overrides_for(a);
+  const std::vector<Override> ov = parse_overrides(a.sets);
   return a.scenario.empty() ? load_default_scenario(ov) : load_scenario_file(a.scenario, ov);
 }
 
@@ -37,12 +35,8 @@ RunOptions options_for(const RunArgs& a, const Scenario& sc) {
   RunOptions o;
   o.seed = a.seed >= 0 ? static_cast<uint64_t>(a.seed) : sc.default_seed;
   o.scale = a.scale;
-  o.forced = forced_for(a);
+  o.forced = parse_switches(a.switches);
   return o;
-}
-
-std::vector<std::pair<std::string, double>> forced_for(const RunArgs& a) {
-  return parse_switches(a.switches);
 }
 
 RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet) {

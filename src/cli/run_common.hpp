@@ -22,8 +22,6 @@ struct RunArgs {
 void add_run_options(class CLI::App* cmd, RunArgs& a, bool with_scenario_positional);
 
 Scenario load_for(const RunArgs& a);
-std::vector<Override> overrides_for(const RunArgs& a);                     // from --set
-std::vector<std::pair<std::string, double>> forced_for(const RunArgs& a);  // from --switch
 RunOptions options_for(const RunArgs& a, const Scenario& sc);
 
 // `gangdu run --checkpoint-at M --checkpoint FILE` / `--resume FILE` (cli/cmd_checkpoint.cpp).

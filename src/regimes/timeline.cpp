@@ -2,22 +2,13 @@
 
 #include <stdexcept>
 #include <string_view>
-#include <unordered_map>
 
 namespace gangdu {
 namespace {
-// Name -> slot, built once from the registry (whose names are static strings): a lookup
-// hashes the name and allocates nothing, so the monthly code can ask by name.
 size_t index_of(std::string_view name) {
-  static const std::unordered_map<std::string_view, size_t> slots = [] {
-    std::unordered_map<std::string_view, size_t> m;
-    const auto& defs = param_defs();
-    for (size_t i = 0; i < defs.size(); ++i) m.emplace(defs[i].name, i);
-    return m;
-  }();
-  const auto it = slots.find(name);
-  if (it == slots.end()) throw std::out_of_range("unregistered parameter '" + std::string(name) + "'");
-  return it->second;
+  const ParamDef* d = find_param_def(name);
+  if (!d) throw std::out_of_range("unregistered parameter '" + std::string(name) + "'");
+  return static_cast<size_t>(d - param_defs().data());
 }
 }  // namespace
 

@@ -1,6 +1,7 @@
 // The parameter registry: every parameter a scenario must give, its bounds and
 // meaning. Values live in scenarios (with sources), never here.
-#include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "scenario/scenario.hpp"
 
@@ -148,10 +149,16 @@ const std::vector<ParamDef>& param_defs() {
   return defs;
 }
 
-const ParamDef* find_param_def(const std::string& name) {
-  const auto& d = param_defs();
-  auto it = std::find_if(d.begin(), d.end(), [&](const ParamDef& p) { return name == p.name; });
-  return it == d.end() ? nullptr : &*it;
+// Name -> definition, built once from the registry (whose names are static strings): a lookup
+// hashes the name and allocates nothing, so the monthly code can ask for parameters by name.
+const ParamDef* find_param_def(std::string_view name) {
+  static const std::unordered_map<std::string_view, const ParamDef*> by_name = [] {
+    std::unordered_map<std::string_view, const ParamDef*> m;
+    for (const ParamDef& d : param_defs()) m.emplace(d.name, &d);
+    return m;
+  }();
+  const auto it = by_name.find(name);
+  return it == by_name.end() ? nullptr : it->second;
 }
 
 const char* stage_name(Stage s) {

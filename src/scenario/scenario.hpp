@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -171,7 +172,7 @@ struct ParamDef {
   const char* meaning;
 };
 const std::vector<ParamDef>& param_defs();
-const ParamDef* find_param_def(const std::string& name);
+const ParamDef* find_param_def(std::string_view name);  // nullptr for an unregistered name
 
 // "key=value" overrides from the command line (--set), applied before checks.
 struct Override {
