@@ -41,7 +41,8 @@ TEST(Cli, RunWritesTheOutputContract) {
   EXPECT_NE(series.find("\nangang.steel_t,1957,"), std::string::npos);
   EXPECT_NE(series.find("\nanshan.population_japanese,1916,"), std::string::npos);
   const std::string manifest = read_file(dir + "/manifest.json");
-  for (const char* k : {"\"version\"", "\"git_commit\"", "\"scenario_hash\"", "\"seed\": 3", "\"scale\": 0.02",
+  for (const char* k : {"\"program\": \"gangdu\"", "\"command\": \"run\"", "\"version\"", "\"git_commit\"",
+                        "\"scenario_hash\"", "\"seed\": 3", "\"scale\": 0.02",
                         "\"wall_seconds\"", "\"peak_persons\""})
     EXPECT_NE(manifest.find(k), std::string::npos) << k;
   EXPECT_TRUE(fs::exists(dir + "/fit.csv"));

@@ -115,6 +115,9 @@ TEST(EnsembleCli, WritesSummaryStoreAndRuns) {
   EXPECT_EQ(s.rfind("variable,year,mean,p05,p95,n\n", 0), 0u);
   EXPECT_NE(s.find("\nanshan.population,1943,"), std::string::npos);
   EXPECT_TRUE(std::filesystem::exists(out + "/results.sqlite"));
+  // Every command's manifest starts with the same stamp (outputs/writer.cpp manifest_stamp).
+  for (const char* k : {"\"program\": \"gangdu\"", "\"version\"", "\"git_commit\"", "\"command\": \"ensemble\""})
+    EXPECT_NE(slurp(out + "/manifest.json").find(k), std::string::npos) << k;
   const std::string runs = slurp(out + "/runs.csv");
   const std::string seed_field = fmt::format(",{},", replicate_seed(4, 2));
   EXPECT_NE(runs.find(seed_field), std::string::npos) << runs;

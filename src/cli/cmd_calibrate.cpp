@@ -1,17 +1,15 @@
 // gangdu calibrate: CMA-ES fit of free parameters to the record up to 1957.
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <iostream>
 #include <thread>
-
-#include <toml++/toml.h>
 
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "core/error.hpp"
 #include "experiments/calibrate.hpp"
 #include "experiments/parallel.hpp"
-#include "gangdu/version.hpp"
 #include "outputs/writer.hpp"
 
 namespace gangdu::cli {
@@ -37,24 +35,32 @@ void read_config(CalibArgs& a, const CLI::App& cmd, const ScenarioSource& src, s
                      std::string(e.description()));
   }
   auto num = [&](const toml::node* n, const std::string& key) {
-    if (!n || !n->is_number()) throw InputError(a.config, n ? static_cast<int>(n->source().begin.line) : 0, 0, key, "expected a number");
+    if (!n || !n->is_number())
+      throw InputError(a.config, n ? static_cast<int>(n->source().begin.line) : 0, 0, key, "expected a number");
     return n->value<double>().value_or(0.0);
   };
   for (auto&& [k, v] : t) {
     const std::string key(k.str());
     if (key != "calibration" && key != "free")
-      throw InputError(a.config, static_cast<int>(k.source().begin.line), static_cast<int>(k.source().begin.column), key, "unknown key");
+      throw InputError(a.config, static_cast<int>(k.source().begin.line), static_cast<int>(k.source().begin.column),
+                       key, "unknown key");
   }
   if (auto* c = t["calibration"].as_table()) {
     for (auto&& [k, v] : *c) {
       const std::string key(k.str());
       const double x = num(&v, "calibration." + key);
       const int line = static_cast<int>(k.source().begin.line);
-      if (key == "budget") { if (!cmd.count("--budget")) a.budget = static_cast<size_t>(x); }
-      else if (key == "scale") { if (!cmd.count("--scale")) a.scale = x; }
-      else if (key == "seeds") { if (!cmd.count("--seeds")) a.seeds = static_cast<size_t>(x); }
-      else if (key == "sigma") { if (!cmd.count("--sigma")) a.sigma = x; }
-      else throw InputError(a.config, line, static_cast<int>(k.source().begin.column), "calibration." + key, "unknown key");
+      if (key == "budget") {
+        if (!cmd.count("--budget")) a.budget = static_cast<size_t>(x);
+      } else if (key == "scale") {
+        if (!cmd.count("--scale")) a.scale = x;
+      } else if (key == "seeds") {
+        if (!cmd.count("--seeds")) a.seeds = static_cast<size_t>(x);
+      } else if (key == "sigma") {
+        if (!cmd.count("--sigma")) a.sigma = x;
+      } else
+        throw InputError(a.config, line, static_cast<int>(k.source().begin.column), "calibration." + key,
+                         "unknown key");
     }
   }
   if (auto* arr = t["free"].as_array()) {
@@ -88,14 +94,21 @@ void register_calibrate(CLI::App& app) {
   cmd->add_option("--param", a->params,
                   "Free parameter key=lo:hi[:start], key as for --set, e.g. regime.ffyp.steel_utilization=1:1.6 "
                   "(repeatable; start defaults to the scenario value)");
-  cmd->add_option("--config", a->config, "TOML file with [calibration] budget/scale/seeds/sigma and [[free]] key/min/max/start");
+  cmd->add_option("--config", a->config,
+                  "TOML file with [calibration] budget/scale/seeds/sigma and [[free]] key/min/max/start");
   cmd->add_option("--budget", a->budget, "Maximum model evaluations (candidates)")->capture_default_str();
-  cmd->add_option("--seeds", a->seeds, "Model seeds averaged per candidate (common to all candidates)")->capture_default_str();
+  cmd->add_option("--seeds", a->seeds, "Model seeds averaged per candidate (common to all candidates)")
+      ->capture_default_str();
   cmd->add_option("--seed", a->seed, "Master seed (default: the scenario's); also seeds the search");
-  cmd->add_option("--scale", a->scale, "Agents per person for the calibration runs")->check(CLI::Range(1e-4, 1.0))->capture_default_str();
-  cmd->add_option("--sigma", a->sigma, "Initial CMA-ES step as a share of each parameter's range")->check(CLI::Range(1e-3, 1.0))->capture_default_str();
+  cmd->add_option("--scale", a->scale, "Agents per person for the calibration runs")
+      ->check(CLI::Range(1e-4, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--sigma", a->sigma, "Initial CMA-ES step as a share of each parameter's range")
+      ->check(CLI::Range(1e-3, 1.0))
+      ->capture_default_str();
   cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
-  cmd->add_option("--history", a->history, "Historical record CSV (default: the embedded record; points after 1957 are dropped)");
+  cmd->add_option("--history", a->history,
+                  "Historical record CSV (default: the embedded record; points after 1957 are dropped)");
   cmd->add_option("--out", a->out, "Output directory")->capture_default_str();
   cmd->add_option("--write-scenario", a->write_scenario, "Write the calibrated scenario TOML here");
   cmd->add_option("--set", a->sets, "Override a scenario key for every run (repeatable)");
@@ -104,7 +117,8 @@ void register_calibrate(CLI::App& app) {
     std::vector<FreeParam> params;
     if (!a->config.empty()) read_config(*a, *cmd, src, params);
     for (const auto& p : a->params) params.push_back(parse_free_param(p, src));
-    if (params.empty()) throw InputError("gangdu calibrate", 0, 0, "--param", "no free parameters (give --param or --config)");
+    if (params.empty())
+      throw InputError("gangdu calibrate", 0, 0, "--param", "no free parameters (give --param or --config)");
     if (a->seeds < 1) throw InputError("gangdu calibrate", 0, 0, "--seeds", "need at least one seed");
     const auto base = parse_overrides(a->sets);
     const Scenario sc = src.load(base);
@@ -122,7 +136,8 @@ void register_calibrate(CLI::App& app) {
     s.params = params;
     s.history = a->history.empty() ? load_default_history() : load_history_file(a->history);
     const uint64_t master = a->seed >= 0 ? static_cast<uint64_t>(a->seed) : sc.default_seed;
-    if (a->seeds == 1) s.seeds = {master};
+    if (a->seeds == 1)
+      s.seeds = {master};
     else
       for (size_t r = 0; r < a->seeds; ++r) s.seeds.push_back(replicate_seed(master, r));
     s.scale = a->scale;
@@ -174,16 +189,13 @@ void register_calibrate(CLI::App& app) {
                           override_value(r.best[i]), r.mean[i], r.sd[i]);
     std::string scenario_text;
     if (!a->write_scenario.empty()) {
-      scenario_text = calibrated_scenario_text(
-          src, params, r.best,
-          fmt::format("MAPE to the record up to 1957 {:.2f}% at scale {} (was {:.2f}%)", r.best_distance, a->scale, start_distance));
+      scenario_text =
+          calibrated_scenario_text(src, params, r.best,
+                                   fmt::format("MAPE to the record up to 1957 {:.2f}% at scale {} (was {:.2f}%)",
+                                               r.best_distance, a->scale, start_distance));
       load_scenario_text(scenario_text, a->write_scenario);  // must load cleanly before we write it
     }
-    nlohmann::json m;
-    m["program"] = "gangdu";
-    m["version"] = kVersion;
-    m["git_commit"] = kGitCommit;
-    m["command"] = "calibrate";
+    nlohmann::json m = manifest_stamp("calibrate");
     m["method"] = "CMA-ES (Hansen 2016) on the MAPE to the record up to 1957";
     m["scenario_file"] = src.label;
     m["scale"] = a->scale;
@@ -204,10 +216,11 @@ void register_calibrate(CLI::App& app) {
     if (!scenario_text.empty()) write_file_atomic(a->write_scenario, scenario_text);
     std::cout << fmt::format("gangdu calibrate: {} evaluations, {} ({})\n", r.evaluations.size() + 1, r.stop_reason,
                              fmt::format("{} process(es) x {} thread(s)", par.size(), s.threads));
-    std::cout << fmt::format("MAPE to the record up to 1957: start {:.2f}% -> best {:.2f}%\n", start_distance, r.best_distance);
+    std::cout << fmt::format("MAPE to the record up to 1957: start {:.2f}% -> best {:.2f}%\n", start_distance,
+                             r.best_distance);
     for (size_t i = 0; i < params.size(); ++i)
-      std::cout << fmt::format("  {:<44} {:>12} -> {:>12}  (search sd {:.3g})\n", params[i].key, override_value(params[i].start),
-                               override_value(r.best[i]), r.sd[i]);
+      std::cout << fmt::format("  {:<44} {:>12} -> {:>12}  (search sd {:.3g})\n", params[i].key,
+                               override_value(params[i].start), override_value(r.best[i]), r.sd[i]);
     std::cout << fmt::format("outputs: {0}/best.csv, {0}/search.csv, {0}/fit.csv, {0}/manifest.json{1}\n", a->out,
                              scenario_text.empty() ? "" : ", " + a->write_scenario);
   });

@@ -12,7 +12,6 @@
 #include "experiments/batch.hpp"
 #include "experiments/parallel.hpp"
 #include "experiments/store.hpp"
-#include "gangdu/version.hpp"
 #include "outputs/writer.hpp"
 
 namespace gangdu::cli {
@@ -29,8 +28,11 @@ struct BatchArgs {
 
 void add_batch_options(CLI::App* cmd, BatchArgs& a) {
   cmd->add_option("--out", a.out, "Output directory")->capture_default_str();
-  cmd->add_option("--seed", a.seed, "Master seed; replicate r runs with seed mix(master, r) (default: the scenario's seed)");
-  cmd->add_option("--scale", a.scale, "Agents per person (default 0.1 = 1:10)")->check(CLI::Range(1e-4, 1.0))->capture_default_str();
+  cmd->add_option("--seed", a.seed,
+                  "Master seed; replicate r runs with seed mix(master, r) (default: the scenario's seed)");
+  cmd->add_option("--scale", a.scale, "Agents per person (default 0.1 = 1:10)")
+      ->check(CLI::Range(1e-4, 1.0))
+      ->capture_default_str();
   cmd->add_option("--threads", a.threads, "Worker threads (default: all cores)");
   cmd->add_option("--set", a.sets, "Override a scenario key for every run (repeatable)");
 }
@@ -58,15 +60,13 @@ void run_and_store(const std::string& what, const BatchArgs& a, std::vector<RunS
   if (par.rank() != 0) return;
   const auto summary = summarise(b);
   std::map<std::string, std::string> meta = {
-      {"program", "gangdu"},
-      {"version", kVersion},
-      {"git_commit", kGitCommit},
-      {"command", what},
       {"scenario_file", src.label},
       {"scale", fmt::format("{}", a.scale)},
       {"runs", std::to_string(total)},
       {"processes", std::to_string(par.size())},
   };
+  const nlohmann::json stamp = manifest_stamp(what);
+  for (const auto& [k, v] : stamp.items()) meta[k] = v.get<std::string>();
   write_output_dir(a.out, [&](const std::string& dir) {
     write_file_atomic(dir + "/summary.csv", summary_csv(summary));
     if (by_point) write_file_atomic(dir + "/summary_by_point.csv", summary_by_point_csv(b));

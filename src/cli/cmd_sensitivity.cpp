@@ -8,7 +8,6 @@
 #include "core/error.hpp"
 #include "experiments/parallel.hpp"
 #include "experiments/sensitivity.hpp"
-#include "gangdu/version.hpp"
 #include "outputs/writer.hpp"
 
 namespace gangdu::cli {
@@ -25,14 +24,15 @@ void register_sensitivity(CLI::App& app) {
   };
   auto a = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
-      "sensitivity",
-      "Morris elementary-effects screening: mu, mu* and sigma of each free parameter on chosen outputs");
+      "sensitivity", "Morris elementary-effects screening: mu, mu* and sigma of each free parameter on chosen outputs");
   cmd->add_option("scenario", a->scenario, "Scenario TOML file (default: the embedded Anshan scenario)");
   cmd->add_option("--param", a->params, "Parameter key=lo:hi (key as for --set; repeatable)")->required();
   cmd->add_option("--output", a->outputs,
                   "Output 'variable@year' or 'mape' (fit to the record up to 1957); repeatable "
                   "(default: mape, angang.pig_iron_t@1957, angang.employees@1957, anshan.population@1957)");
-  cmd->add_option("--trajectories", a->trajectories, "Morris trajectories r")->check(CLI::Range(size_t{2}, size_t{10000}))->capture_default_str();
+  cmd->add_option("--trajectories", a->trajectories, "Morris trajectories r")
+      ->check(CLI::Range(size_t{2}, size_t{10000}))
+      ->capture_default_str();
   cmd->add_option("--levels", a->levels, "Grid levels p")->check(CLI::Range(2, 100))->capture_default_str();
   cmd->add_option("--seeds", a->seeds, "Model seeds averaged per point (common to all points)")->capture_default_str();
   cmd->add_option("--seed", a->seed, "Master seed (default: the scenario's); also draws the trajectories");
@@ -54,7 +54,8 @@ void register_sensitivity(CLI::App& app) {
         src.load(ov);
       }
     std::vector<OutputSpec> outputs;
-    if (a->outputs.empty()) a->outputs = {"mape", "angang.pig_iron_t@1957", "angang.employees@1957", "anshan.population@1957"};
+    if (a->outputs.empty())
+      a->outputs = {"mape", "angang.pig_iron_t@1957", "angang.employees@1957", "anshan.population@1957"};
     std::vector<std::string> names;
     for (const auto& o : a->outputs) {
       outputs.push_back(parse_output(o));
@@ -62,7 +63,8 @@ void register_sensitivity(CLI::App& app) {
     }
     if (a->seeds < 1) throw InputError("gangdu sensitivity", 0, 0, "--seeds", "need at least one seed");
     const uint64_t master = a->seed >= 0 ? static_cast<uint64_t>(a->seed) : sc.default_seed;
-    if (a->seeds == 1) s.seeds = {master};
+    if (a->seeds == 1)
+      s.seeds = {master};
     else
       for (size_t r = 0; r < a->seeds; ++r) s.seeds.push_back(replicate_seed(master, r));
     s.history = load_default_history();
@@ -79,7 +81,8 @@ void register_sensitivity(CLI::App& app) {
     std::vector<ElementaryEffect> ee;
     const auto idx = morris_indices(s.params, d, names, values, &ee);
     std::string morris = "output,parameter,mu,mu_star,sigma,r\n";
-    for (const auto& x : idx) morris += fmt::format("{},{},{},{},{},{}\n", x.output, x.parameter, x.mu, x.mu_star, x.sigma, x.r);
+    for (const auto& x : idx)
+      morris += fmt::format("{},{},{},{},{},{}\n", x.output, x.parameter, x.mu, x.mu_star, x.sigma, x.r);
     std::string effects = "trajectory,parameter,output,effect\n";
     for (const auto& e : ee) effects += fmt::format("{},{},{},{}\n", e.trajectory, e.parameter, e.output, e.effect);
     std::string design;
@@ -89,17 +92,14 @@ void register_sensitivity(CLI::App& app) {
     for (const auto& n : names) point_outputs += "," + n;
     point_outputs += "\n";
     for (size_t p = 0; p < d.points.size(); ++p) {
-      for (size_t i = 0; i < s.params.size(); ++i) design += fmt::format("{}{}", i ? "," : "", override_value(d.points[p][i]));
+      for (size_t i = 0; i < s.params.size(); ++i)
+        design += fmt::format("{}{}", i ? "," : "", override_value(d.points[p][i]));
       design += "\n";
       point_outputs += std::to_string(p);
       for (double v : values[p]) point_outputs += fmt::format(",{}", v);
       point_outputs += "\n";
     }
-    nlohmann::json m;
-    m["program"] = "gangdu";
-    m["version"] = kVersion;
-    m["git_commit"] = kGitCommit;
-    m["command"] = "sensitivity";
+    nlohmann::json m = manifest_stamp("sensitivity");
     m["method"] = "Morris elementary effects (mu, mu*, sigma per unit of each parameter's range)";
     m["trajectories"] = a->trajectories;
     m["levels"] = a->levels;
@@ -118,8 +118,12 @@ void register_sensitivity(CLI::App& app) {
                              s.params.size() + 1, d.points.size() * s.seeds.size(), a->scale);
     std::cout << fmt::format("{:<28} {:<40} {:>12} {:>12} {:>12}\n", "output", "parameter", "mu", "mu*", "sigma");
     for (const auto& x : idx)
-      std::cout << fmt::format("{:<28} {:<40} {:>12.4g} {:>12.4g} {:>12.4g}\n", x.output, x.parameter, x.mu, x.mu_star, x.sigma);
-    std::cout << fmt::format("outputs: {0}/morris.csv, {0}/elementary_effects.csv, {0}/design.csv (a `gangdu sweep` design), {0}/outputs.csv\n", a->out);
+      std::cout << fmt::format("{:<28} {:<40} {:>12.4g} {:>12.4g} {:>12.4g}\n", x.output, x.parameter, x.mu, x.mu_star,
+                               x.sigma);
+    std::cout << fmt::format(
+        "outputs: {0}/morris.csv, {0}/elementary_effects.csv, {0}/design.csv (a `gangdu sweep` design), "
+        "{0}/outputs.csv\n",
+        a->out);
   });
 }
 

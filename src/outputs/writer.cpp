@@ -1,23 +1,21 @@
 #include "outputs/writer.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-
-#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <utility>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "gangdu/version.hpp"
 
@@ -38,11 +36,12 @@ std::string text_hash(const std::string& text) { return fmt::format("{:016x}", f
 
 std::string scenario_hash(const Scenario& sc) { return text_hash(sc.canonical_text); }
 
+nlohmann::json manifest_stamp(const std::string& command) {
+  return {{"program", "gangdu"}, {"version", kVersion}, {"git_commit", kGitCommit}, {"command", command}};
+}
+
 nlohmann::json make_manifest(const Scenario& sc, const RunOptions& opt, const RunResult& r) {
-  nlohmann::json m;
-  m["program"] = "gangdu";
-  m["version"] = kVersion;
-  m["git_commit"] = kGitCommit;
+  nlohmann::json m = manifest_stamp("run");
   m["scenario"] = sc.name;
   m["scenario_file"] = sc.file;
   m["scenario_hash"] = scenario_hash(sc);
@@ -55,7 +54,8 @@ nlohmann::json make_manifest(const Scenario& sc, const RunOptions& opt, const Ru
   m["peak_persons"] = static_cast<double>(r.world->peak_agents) / opt.scale;
   m["variables"] = r.world->rec.names();
   nlohmann::json regimes = nlohmann::json::array();
-  for (const auto& g : sc.regimes) regimes.push_back({{"id", g.id}, {"name", g.name}, {"start", g.start.str()}, {"source", g.source}});
+  for (const auto& g : sc.regimes)
+    regimes.push_back({{"id", g.id}, {"name", g.name}, {"start", g.start.str()}, {"source", g.source}});
   m["regimes"] = regimes;
   return m;
 }

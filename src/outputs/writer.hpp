@@ -6,9 +6,8 @@
 // all are complete, so an interrupted or failed run never leaves a
 // half-written output directory.
 #include <functional>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "engine/model.hpp"
 
@@ -18,6 +17,9 @@ std::string scenario_hash(const Scenario& sc);  // 16 hex digits (FNV-1a 64 of t
 uint64_t fnv1a64(const char* p, size_t n);
 std::string text_hash(const std::string& text);  // 16 hex digits (FNV-1a 64)
 
+// The stamp every manifest.json starts with: program, version, git_commit, command.
+nlohmann::json manifest_stamp(const std::string& command);
+// A run's manifest: the stamp (command "run") and the run's scenario, seed, scale and measures.
 nlohmann::json make_manifest(const Scenario& sc, const RunOptions& opt, const RunResult& r);
 std::string series_csv(const Recorder& rec);
 

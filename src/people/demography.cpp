@@ -1,6 +1,7 @@
 #include "people/demography.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "people/migration.hpp"
@@ -38,6 +39,8 @@ void update_wage_scale(World& w) {
 }
 
 namespace {
+// Ages 60 and over share one factor, so the table stops there.
+constexpr int kDeathTableAges = 61;
 constexpr uint8_t kW = static_cast<uint8_t>(Employer::kWorks);
 constexpr uint8_t kC = static_cast<uint8_t>(Employer::kConstruction);
 constexpr uint8_t kProd = static_cast<uint8_t>(Occupation::kProduction);
@@ -145,6 +148,9 @@ void demography_month(World& w, MonthTally& t) {
   // ratio of persons to such women observed at the end of last month.
   const double birth_p = std::min(1.0, w.p("people_birth_rate") / 12.0 * w.persons_per_woman);
   // Keys with this month mixed in once (rng::uniform_m == rng::uniform).
+  // The month's death probability by age in years (a table, so the pass makes no call).
+  std::array<double, kDeathTableAges> death_by_age;
+  for (int a = 0; a < kDeathTableAges; ++a) death_by_age[a] = death_monthly * mortality_age_factor(a);
   const uint64_t kp = rng::month_key(w.key_people, now), kd = rng::month_key(w.key_deaths, now),
                  kb = rng::month_key(w.key_births, now), kl = rng::month_key(w.key_leave, now);
 
@@ -165,7 +171,7 @@ void demography_month(World& w, MonthTally& t) {
     auto skill = pop.skills();
     const uint64_t id = ids[i];
     const int age = (now - pop.birth_months()[i]) / 12;
-    if (rng::uniform_m(kd, id) < death_monthly * mortality_age_factor(age)) {
+    if (rng::uniform_m(kd, id) < death_by_age[std::clamp(age, 0, kDeathTableAges - 1)]) {
       pop.remove(i);
       ++t.deaths;
       continue;
