@@ -5,6 +5,9 @@
 #include "cli/commands.hpp"
 #include "cli/run_common.hpp"
 #include "core/csv.hpp"
+#include "core/error.hpp"
+#include "experiments/batch.hpp"
+#include "experiments/calibrate.hpp"
 #include "experiments/forecast.hpp"
 #include "experiments/validate.hpp"
 #include "outputs/writer.hpp"
@@ -25,10 +28,30 @@ void register_validate(CLI::App& app) {
   cmd->add_flag("--forecast", *forecast,
                 "Also forecast 1958 to the scenario's end: an ensemble (--runs) with its 5-95% band beside the 1949-57 "
                 "trend and the plan targets; writes DIR/forecast.csv");
-  cmd->add_option("--runs", fspec->runs, "Ensemble size for --forecast")->check(CLI::Range(2, 100000))->capture_default_str();
+  cmd->add_option("--runs", fspec->runs, "Ensemble size for --forecast")
+      ->check(CLI::Range(2, 100000))
+      ->capture_default_str();
   cmd->add_option("--threads", fspec->threads, "Worker threads for --forecast (0 = all cores)");
-  cmd->callback([a, history, fspec, forecast]() {
+  auto params = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("--param", *params,
+                  "With --forecast: a parameter key=lo:hi (key as for --set; repeatable) drawn per run from a Latin "
+                  "hypercube, so the band carries parameter uncertainty; writes DIR/forecast_runs.csv");
+  cmd->add_option("--keep", fspec->keep,
+                  "With --forecast: the fraction of runs, best MAPE to the record up to 1957 first, that make the band")
+      ->check(CLI::Range(1e-9, 1.0))
+      ->capture_default_str();
+  cmd->callback([a, history, fspec, forecast, params]() {
     const auto points = history->empty() ? load_default_history() : load_history_file(*history);
+    // Forecast inputs are checked before anything runs or is written.
+    const ScenarioSource src = ScenarioSource::from_path(a->scenario);
+    if (*forecast) {
+      fspec->overrides = parse_overrides(a->sets);
+      fspec->forced = parse_switches(a->switches);
+      fspec->params.clear();
+      for (const std::string& p : *params) fspec->params.push_back(parse_free_param(p, src, false));
+    } else if (!params->empty() || fspec->keep != 1.0) {
+      throw InputError("--param/--keep", 0, 0, "", "only with --forecast");
+    }
     const std::string series_path = a->out + "/series.csv";
     FitTable fit;
     if (a->scenario.empty() && a->sets.empty() && std::filesystem::exists(series_path)) {
@@ -54,10 +77,17 @@ void register_validate(CLI::App& app) {
       const Scenario sc = load_for(*a);
       fspec->scale = a->scale;
       fspec->seed = options_for(*a, sc).seed;
-      const auto rows = run_forecast(sc, *fspec);
-      write_output_dir(a->out, [&](const std::string& dir) { write_file_atomic(dir + "/forecast.csv", forecast_csv(rows)); });
-      std::cout << "\nForecast (no figure after 1957 was used to set the model)" << forecast_report(rows);
-      std::cout << "forecast written to " << a->out << "/forecast.csv\n";
+      fspec->history = &points;
+      const ForecastResult f = run_forecast(src, *fspec);
+      write_output_dir(a->out, [&](const std::string& dir) {
+        write_file_atomic(dir + "/forecast.csv", forecast_csv(f.rows));
+        write_file_atomic(dir + "/forecast_runs.csv", forecast_runs_csv(*fspec, f.runs));
+      });
+      std::cout << "\nForecast (no figure after 1957 was used to set the model";
+      if (!fspec->params.empty()) std::cout << "; " << fspec->params.size() << " parameter(s) drawn per run";
+      if (fspec->keep < 1.0) std::cout << "; band from the runs that fit the record up to 1957 best";
+      std::cout << ")" << forecast_report(f.rows);
+      std::cout << "forecast written to " << a->out << "/forecast.csv and " << a->out << "/forecast_runs.csv\n";
     }
   });
 }

@@ -1,30 +1,27 @@
 #include "experiments/forecast.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
+#include <numeric>
+#include <thread>
 
-#include <fmt/format.h>
-
+#include "core/csv.hpp"
 #include "core/rng.hpp"
-#include "experiments/replicates.hpp"
+#include "experiments/design.hpp"
 
 namespace gangdu {
 
 std::vector<std::string> default_forecast_variables() {
-  return {"angang.steel_t",    "angang.pig_iron_t", "angang.rolled_steel_t", "angang.employees",
-          "angang.recruited",  "angang.laid_off",   "angang.equipment_impaired_share",
-          "smallfurnace.iron_t", "smallfurnace.steel_t", "anshan.population"};
+  return {"angang.steel_t",       "angang.pig_iron_t", "angang.rolled_steel_t",           "angang.employees",
+          "angang.recruited",     "angang.laid_off",   "angang.equipment_impaired_share", "smallfurnace.iron_t",
+          "smallfurnace.steel_t", "anshan.population"};
 }
 
-double quantile(std::vector<double> v, double q) {
-  if (v.empty()) return NAN;
-  std::sort(v.begin(), v.end());
-  const double pos = q * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<size_t>(std::floor(pos));
-  const size_t hi = std::min(v.size() - 1, lo + 1);
-  return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
+double quantile(std::vector<double> v, double q) { return percentile(std::move(v), q); }
 
 namespace {
 // Log-linear least-squares trend through (year, value) for positive values.
@@ -50,50 +47,92 @@ const char* plan_variable(const std::string& v) {
   if (v == "angang.rolled_steel_t") return "plan.target_rolled_steel_t";
   return nullptr;
 }
+
+// The runs that make the band: the ceil(keep * n) with the lowest MAPE up to 1957 (ties: lower index first).
+std::vector<size_t> kept_runs(const BatchResult& b, double keep) {
+  std::vector<size_t> idx(b.runs.size());
+  std::iota(idx.begin(), idx.end(), size_t{0});
+  if (keep >= 1.0) return idx;
+  std::stable_sort(idx.begin(), idx.end(), [&](size_t x, size_t y) { return b.runs[x].mape < b.runs[y].mape; });
+  const auto n = static_cast<size_t>(std::ceil(keep * static_cast<double>(idx.size())));
+  idx.resize(std::clamp<size_t>(n, 1, idx.size()));
+  std::sort(idx.begin(), idx.end());
+  return idx;
+}
 }  // namespace
 
-std::vector<ForecastRow> run_forecast(const Scenario& sc, const ForecastSpec& spec) {
-  std::vector<RunOptions> jobs;
-  for (int r = 0; r < spec.runs; ++r) {
-    RunOptions o;
-    o.seed = rng::mix(spec.seed, static_cast<uint64_t>(r));
-    o.scale = spec.scale;
-    jobs.push_back(o);
+ForecastResult run_forecast(const ScenarioSource& src, const ForecastSpec& spec) {
+  if (spec.runs < 1) throw std::invalid_argument("forecast: need at least one run");
+  if (!(spec.keep > 0.0 && spec.keep <= 1.0)) throw std::invalid_argument("forecast: keep must be in (0, 1]");
+  const auto n = static_cast<size_t>(spec.runs);
+  // Every run of a forecast without free parameters shares one scenario.
+  const auto common = std::make_shared<const Scenario>(src.load(spec.overrides));
+  const std::vector<std::vector<double>> draws =
+      spec.params.empty() ? std::vector<std::vector<double>>(n) : lhs_design(spec.params, n, spec.seed);
+  std::vector<RunSpec> specs(n);
+  for (size_t r = 0; r < n; ++r) {
+    RunSpec& s = specs[r];
+    s.replicate = r;
+    s.point = r;
+    s.seed = rng::mix(spec.seed, static_cast<uint64_t>(r));
+    s.forced = spec.forced;
+    if (spec.params.empty()) {
+      s.scenario = common;
+    } else {
+      s.overrides = spec.overrides;
+      for (const Override& o : overrides_for(spec.params, draws[r])) s.overrides.push_back(o);
+      s.scenario = std::make_shared<const Scenario>(src.load(s.overrides));
+    }
   }
-  const std::vector<Recorder> recs = run_replicates(sc, jobs, spec.threads);
+  BatchOptions opt;
+  opt.scale = spec.scale;
+  opt.threads =
+      spec.threads > 0 ? static_cast<unsigned>(spec.threads) : std::max(1u, std::thread::hardware_concurrency());
+  opt.history = spec.history;
+  const BatchResult b = run_batch(std::move(specs), opt);
+  const std::vector<size_t> kept = kept_runs(b, spec.keep);
+
+  ForecastResult out;
+  out.runs.resize(n);
+  for (size_t r = 0; r < n; ++r) {
+    out.runs[r].seed = b.specs[r].seed;
+    out.runs[r].params = draws[r];
+    out.runs[r].mape_le_1957 = b.runs[r].mape;
+    out.runs[r].kept = std::binary_search(kept.begin(), kept.end(), r);
+  }
+  std::map<std::pair<std::string, int>, SummaryRow> summary;
+  for (SummaryRow& row : summarise(b, kept)) summary.emplace(std::make_pair(row.variable, row.year), std::move(row));
+  auto mean_at = [&](const std::string& v, int y) {
+    auto it = summary.find({v, y});
+    return it == summary.end() ? NAN : it->second.mean;
+  };
   const auto vars = spec.variables.empty() ? default_forecast_variables() : spec.variables;
-  std::vector<ForecastRow> rows;
   for (const std::string& v : vars) {
-    if (!recs.front().has(v)) continue;
-    auto mean_at = [&](const std::string& name, int y) {
-      double s = 0;
-      for (const Recorder& r : recs) s += r.get(name, y);
-      return s / static_cast<double>(recs.size());
-    };
+    if (b.variable_index(v) < 0) continue;
     std::vector<std::pair<int, double>> hist;
     for (int y = spec.fit_from; y <= spec.fit_to; ++y) hist.emplace_back(y, mean_at(v, y));
-    double a = 0, b = 0;
-    const bool has_trend = fit_trend(hist, a, b);
-    for (int y = spec.first_year; y <= recs.front().last_year(); ++y) {
+    double a = 0, slope = 0;
+    const bool has_trend = fit_trend(hist, a, slope);
+    for (int y = spec.first_year; y <= b.last_year; ++y) {
+      auto it = summary.find({v, y});
+      if (it == summary.end()) continue;
       ForecastRow row;
       row.variable = v;
       row.year = y;
-      row.runs = spec.runs;
-      std::vector<double> xs;
-      for (const Recorder& r : recs) xs.push_back(r.get(v, y));
-      row.mean = mean_at(v, y);
-      row.p05 = quantile(xs, 0.05);
-      row.p95 = quantile(xs, 0.95);
-      row.trend = has_trend ? std::exp(a + b * y) : NAN;
+      row.runs = static_cast<int>(it->second.n);
+      row.mean = it->second.mean;
+      row.p05 = it->second.p05;
+      row.p95 = it->second.p95;
+      row.trend = has_trend ? std::exp(a + slope * y) : NAN;
       row.plan = NAN;
-      if (const char* pv = plan_variable(v); pv && recs.front().has(pv)) {
+      if (const char* pv = plan_variable(v)) {
         const double t = mean_at(pv, y);
         if (t > 0) row.plan = t;
       }
-      rows.push_back(row);
+      out.rows.push_back(row);
     }
   }
-  return rows;
+  return out;
 }
 
 std::string forecast_csv(const std::vector<ForecastRow>& rows) {
@@ -103,16 +142,32 @@ std::string forecast_csv(const std::vector<ForecastRow>& rows) {
   return out;
 }
 
+std::string forecast_runs_csv(const ForecastSpec& spec, const std::vector<ForecastRun>& runs) {
+  std::string out = "run,seed";
+  for (const FreeParam& p : spec.params) {
+    out += ',';
+    out += csv_field(p.key);
+  }
+  out += ",mape_le_1957,kept\n";
+  for (size_t r = 0; r < runs.size(); ++r) {
+    out += fmt::format("{},{}", r, runs[r].seed);
+    for (double x : runs[r].params) out += fmt::format(",{}", x);
+    out += fmt::format(",{},{}\n", runs[r].mape_le_1957, runs[r].kept ? 1 : 0);
+  }
+  return out;
+}
+
 std::string forecast_report(const std::vector<ForecastRow>& rows) {
   std::string out;
   std::string last;
   for (const auto& r : rows) {
     if (r.variable != last) {
-      out += fmt::format("\n{} ({} runs)\n{:>6} {:>14} {:>14} {:>14} {:>14} {:>14}\n", r.variable, r.runs, "year", "mean",
-                         "p05", "p95", "trend 49-57", "plan target");
+      out += fmt::format("\n{} ({} runs)\n{:>6} {:>14} {:>14} {:>14} {:>14} {:>14}\n", r.variable, r.runs, "year",
+                         "mean", "p05", "p95", "trend 49-57", "plan target");
       last = r.variable;
     }
-    out += fmt::format("{:>6} {:>14.5g} {:>14.5g} {:>14.5g} {:>14.5g} {:>14.5g}\n", r.year, r.mean, r.p05, r.p95, r.trend, r.plan);
+    out += fmt::format("{:>6} {:>14.5g} {:>14.5g} {:>14.5g} {:>14.5g} {:>14.5g}\n", r.year, r.mean, r.p05, r.p95,
+                       r.trend, r.plan);
   }
   return out;
 }
