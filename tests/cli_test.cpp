@@ -70,6 +70,10 @@ TEST(Cli, BadScenarioExitsTwoAndLeavesNoOutput) {
 TEST(Cli, MissingFileAndBadSetAndBadScaleExitTwo) {
   const std::string base = temp_dir("cli_bad2");
   EXPECT_EQ(run("run /nonexistent.toml --out " + base + "/o").status, 2);
+  // A folder where a scenario file belongs (e.g. `gangdu report DIR` for `--out DIR`) says so.
+  const Result dir = run("report " + base + " --out " + base + "/o");
+  EXPECT_EQ(dir.status, 2) << dir.out;
+  EXPECT_NE(dir.out.find("is a directory, not a scenario file"), std::string::npos) << dir.out;
   EXPECT_EQ(run("run --set nonsense --out " + base + "/o").status, 2);
   EXPECT_EQ(run("run --set parameters.steel_utilization=99 --out " + base + "/o").status, 2);
   EXPECT_EQ(run("run --scale 5 --out " + base + "/o").status, 2);

@@ -98,6 +98,23 @@ TEST(Report, UsesAnEnsembleSummaryAndBottlenecksWhenPresent) {
   fs::remove_all(d);
 }
 
+TEST(Report, ShowsTheForecastBandOfValidateForecast) {
+  const fs::path d = synthetic_run("forecastband");
+  write(d / "forecast.csv",
+        "variable,year,mean,p05,p95,trend_1949_1957,plan_target,runs\nangang.pig_iron_t,1931,550000,500000,600000,nan,nan,"
+        "20\n");
+  write(d / "forecast_runs.csv", "run,seed,mape_le_1957,kept\n0,1,8.3,1\n");
+  const ReportInputs in = load_report_inputs(d.string());
+  ASSERT_TRUE(in.summary);
+  EXPECT_EQ(in.summary_name, "forecast.csv");
+  EXPECT_TRUE(in.notes.empty()) << in.notes.front();  // forecast_runs.csv is not mistaken for a band
+  EXPECT_NE(render_report_html(in).find("\"band\":{\"angang.pig_iron_t\""), std::string::npos);
+  // An ensemble summary, when present too, takes precedence.
+  write(d / "summary.csv", "variable,year,mean,p05,p95\nangang.pig_iron_t,1930,550000,500000,600000\n");
+  EXPECT_EQ(load_report_inputs(d.string()).summary_name, "summary.csv");
+  fs::remove_all(d);
+}
+
 TEST(Report, IgnoresAnUnusableSummaryWithANote) {
   const fs::path d = synthetic_run("badband");
   write(d / "summary.csv", "variable,year,mean\nangang.pig_iron_t,1930,1\n");

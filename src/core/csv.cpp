@@ -1,4 +1,5 @@
 #include "core/csv.hpp"
+#include "core/file.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -75,11 +76,7 @@ CsvTable parse_csv(const std::string& text, const std::string& file) {
 }
 
 CsvTable read_csv_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, 0, "", "cannot open file (missing or unreadable)");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_csv(ss.str(), path);
+  return parse_csv(read_input_file(path, "CSV file"), path);
 }
 
 size_t CsvTable::column(const std::string& name) const {

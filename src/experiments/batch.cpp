@@ -1,4 +1,5 @@
 #include "experiments/batch.hpp"
+#include "core/file.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -27,11 +28,7 @@ ScenarioSource ScenarioSource::from_path(const std::string& path) {
     s.label = "<embedded>/scenarios/anshan.toml";
     return s;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, 0, "", "cannot open scenario file (missing or unreadable)");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  s.text = ss.str();
+  s.text = read_input_file(path, "scenario file");
   s.label = path;
   return s;
 }

@@ -1,4 +1,5 @@
 #include "outputs/report.hpp"
+#include "core/file.hpp"
 
 #include <algorithm>
 #include <array>
@@ -26,13 +27,7 @@ namespace {
 
 constexpr std::string_view kChartJsPath = "web/node_modules/chart.js/dist/chart.umd.min.js";
 
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw InputError(p.string(), 0, 0, "", "cannot open (missing or unreadable)");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read_text(const fs::path& p) { return read_input_file(p.string(), "file"); }
 
 const char* event_kind_name(EventKind k) {
   switch (k) {
@@ -99,18 +94,19 @@ void load_scenario_for(ReportInputs& in) {
 
 void load_summary(ReportInputs& in, const fs::path& dir) {
   // Ensemble summaries (issue 7): mean and a 5-95% band per variable-year. Accept
-  // summary.csv or any *summary*.csv / *band*.csv with the columns we need.
+  // summary.csv, then the 1958-on band of `validate --forecast` (forecast.csv), or any
+  // *summary*.csv / *band*.csv with the columns we need.
   std::vector<fs::path> candidates;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     const std::string n = e.path().filename().string();
     if (e.is_regular_file() && e.path().extension() == ".csv" &&
-        (n.find("summary") != std::string::npos || n.find("band") != std::string::npos))
+        (n.find("summary") != std::string::npos || n.find("band") != std::string::npos || n == "forecast.csv"))
       candidates.push_back(e.path());
   }
-  std::sort(candidates.begin(), candidates.end(), [](const fs::path& a, const fs::path& b) {
-    const bool pa = a.filename() == "summary.csv", pb = b.filename() == "summary.csv";
-    return pa != pb ? pa : a < b;
+  auto rank = [](const fs::path& p) { return p.filename() == "summary.csv" ? 0 : p.filename() == "forecast.csv" ? 1 : 2; };
+  std::sort(candidates.begin(), candidates.end(), [&](const fs::path& a, const fs::path& b) {
+    return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
   });
   for (const fs::path& p : candidates) {
     CsvTable t;

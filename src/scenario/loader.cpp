@@ -1,6 +1,7 @@
 // Scenario loader: TOML -> checked Scenario. Every error names the file, the
 // line and column, and the dotted key.
 #include <algorithm>
+#include "core/file.hpp"
 #include <filesystem>
 #include <cstdint>
 #include <cstdio>
@@ -764,13 +765,7 @@ toml::table parse_toml(const std::string& text, const std::string& file_label) {
   }
 }
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, 0, "", "cannot open scenario file (missing or unreadable)");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read_text(const std::string& path) { return read_input_file(path, "scenario file"); }
 
 const std::string* element_id(const toml::node& n) {
   const toml::table* t = n.as_table();
