@@ -17,6 +17,8 @@
 #include "core/error.hpp"
 #include "engine/model.hpp"
 #include "experiments/batch.hpp"
+#include "experiments/calibrate.hpp"
+#include "experiments/forecast.hpp"
 #include "experiments/validate.hpp"
 #include "gangdu/version.hpp"
 #include "outputs/writer.hpp"
@@ -217,6 +219,60 @@ py::dict ensemble(const std::string &scenario, size_t runs, long long seed, doub
   return out;
 }
 
+// The 1958-end forecast as `gangdu validate --forecast` computes it (same seeds,
+// draws and kept runs): forecast.csv and forecast_runs.csv text plus the rows.
+py::dict forecast(const std::string &scenario, int runs, long long seed, double scale, const Pairs &overrides,
+                  const std::vector<std::string> &switches, const std::vector<std::string> &params, double keep,
+                  int threads) {
+  if (runs < 1) throw py::value_error("runs must be at least 1");
+  if (!(keep > 0.0 && keep <= 1.0)) throw py::value_error("keep must be in (0, 1]");
+  ForecastSpec spec;
+  ForecastResult f;
+  {
+    py::gil_scoped_release release;
+    const ScenarioSource src = ScenarioSource::from_path(scenario);
+    spec.runs = runs;
+    spec.scale = scale;
+    spec.threads = threads;
+    spec.keep = keep;
+    spec.overrides = to_overrides(overrides);
+    spec.forced = parse_switches(switches);
+    for (const std::string &p : params) spec.params.push_back(parse_free_param(p, src, false));
+    spec.seed = seed >= 0 ? static_cast<uint64_t>(seed) : src.load(spec.overrides).default_seed;
+    f = run_forecast(src, spec);
+  }
+  py::list rows;
+  for (const ForecastRow &r : f.rows) {
+    py::dict d;
+    d["variable"] = r.variable;
+    d["year"] = r.year;
+    d["mean"] = r.mean;
+    d["p05"] = r.p05;
+    d["p95"] = r.p95;
+    d["trend_1949_1957"] = r.trend;
+    d["plan_target"] = r.plan;
+    d["runs"] = r.runs;
+    rows.append(d);
+  }
+  py::list keys;
+  for (const FreeParam &p : spec.params) keys.append(p.key);
+  py::list mape, kept, seeds;
+  for (const ForecastRun &r : f.runs) {
+    seeds.append(r.seed);
+    mape.append(r.mape_le_1957);
+    kept.append(r.kept);
+  }
+  py::dict out;
+  out["rows"] = rows;
+  out["params"] = keys;
+  out["seeds"] = seeds;
+  out["mape"] = mape;
+  out["kept"] = kept;
+  out["csv"] = forecast_csv(f.rows);
+  out["runs_csv"] = forecast_runs_csv(spec, f.runs);
+  return out;
+}
+
 py::dict load_scenario(const std::string &path, const Pairs &overrides) {
   Scenario sc;
   {
@@ -286,6 +342,8 @@ PYBIND11_MODULE(_gangdu, m) {
         py::arg("last_year"));
   m.def("ensemble", &ensemble, py::arg("scenario"), py::arg("runs"), py::arg("seed"), py::arg("scale"),
         py::arg("overrides"), py::arg("threads"));
+  m.def("forecast", &forecast, py::arg("scenario"), py::arg("runs"), py::arg("seed"), py::arg("scale"),
+        py::arg("overrides"), py::arg("switches"), py::arg("params"), py::arg("keep"), py::arg("threads"));
   m.def("load_scenario", &load_scenario, py::arg("path"), py::arg("overrides"));
   m.def("history", &history, py::arg("path"), py::arg("last_year"));
 }

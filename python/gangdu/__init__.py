@@ -55,6 +55,7 @@ __all__ = [
     "run",
     "validate",
     "ensemble",
+    "forecast",
     "load_scenario",
     "simulate",
     "observed",
@@ -63,6 +64,7 @@ __all__ = [
     "Fit",
     "Series",
     "Ensemble",
+    "Forecast",
     "ScenarioError",
 ]
 
@@ -235,6 +237,38 @@ def ensemble(scenario=None, runs=10, seed=None, scale=0.1, overrides=None, threa
     does) on `threads` worker threads (0: all cores); returns an :class:`Ensemble`."""
     threads = int(threads) or (os.cpu_count() or 1)
     return Ensemble(_gangdu.ensemble(_path(scenario), int(runs), _seed(seed), _scale(scale), _overrides(overrides), threads))
+
+
+class Forecast:
+    """The 1958-end forecast of ``gangdu validate --forecast``: ``rows`` (dicts of variable,
+    year, mean, p05, p95, trend_1949_1957, plan_target, runs), ``csv`` and ``runs_csv`` (the
+    CLI's forecast.csv and forecast_runs.csv), and per run ``seeds``, ``mape`` (up to 1957)
+    and ``kept``."""
+
+    def __init__(self, d):
+        self.rows = list(d["rows"])
+        self.params = list(d["params"])
+        self.seeds = list(d["seeds"])
+        self.mape = np.asarray(d["mape"])
+        self.kept = np.asarray(d["kept"], dtype=bool)
+        self.csv = d["csv"]
+        self.runs_csv = d["runs_csv"]
+
+    def to_records(self):
+        """The rows, ready for ``pandas.DataFrame``."""
+        return list(self.rows)
+
+
+def forecast(scenario=None, runs=20, seed=None, scale=0.1, overrides=None, switches=None, params=None, keep=1.0,
+             threads=0):
+    """Forecasts 1958 to the scenario's end from `runs` runs. `params` maps scenario keys (as
+    for overrides) to (lo, hi): each run draws them from a Latin hypercube; `keep` < 1 bands
+    only that fraction of runs, those with the lowest MAPE to the record up to 1957.
+    Returns a :class:`Forecast`."""
+    threads = int(threads) or (os.cpu_count() or 1)
+    ps = ["%s=%r:%r" % (k, float(lo), float(hi)) for k, (lo, hi) in (params or {}).items()]
+    return Forecast(_gangdu.forecast(_path(scenario), int(runs), _seed(seed), _scale(scale), _overrides(overrides),
+                                     _switches(switches), ps, float(keep), threads))
 
 
 def load_scenario(path=None, overrides=None):

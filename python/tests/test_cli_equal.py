@@ -59,6 +59,25 @@ class CliEqualityTest(unittest.TestCase):
         self.assertTrue(np.all(steel["p05"] <= steel["p95"]))
         self.assertEqual(len(e.mape), 3)
 
+    def test_forecast_equals_cli(self):
+        d = tempdir(self)
+        out = os.path.join(d, "fc")
+        p = cli("validate", "--forecast", "--runs", "4", "--scale", repr(SCALE), "--threads", "2", "--keep", "0.5",
+                "--param", "regime.leap.steel_utilization=1.0:2.0", "--out", out)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        f = gangdu.forecast(runs=4, scale=SCALE, keep=0.5, params={"regime.leap.steel_utilization": (1.0, 2.0)},
+                            threads=1)
+        with open(os.path.join(out, "forecast.csv"), encoding="utf-8", newline="") as fh:
+            self.assertEqual(f.csv, fh.read())
+        with open(os.path.join(out, "forecast_runs.csv"), encoding="utf-8", newline="") as fh:
+            self.assertEqual(f.runs_csv, fh.read())
+        self.assertEqual(int(f.kept.sum()), 2)
+        self.assertTrue(max(f.mape[f.kept]) <= min(f.mape[~f.kept]))
+        with self.assertRaises(ValueError):
+            gangdu.forecast(runs=2, scale=SCALE, keep=0)
+        with self.assertRaises(gangdu.ScenarioError):
+            gangdu.forecast(runs=2, scale=SCALE, params={"regime.leap.no_such_key": (0, 1)})
+
 
 if __name__ == "__main__":
     unittest.main()
