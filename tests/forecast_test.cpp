@@ -61,6 +61,7 @@ TEST(Forecast, DrawnParametersWidenTheBandAndAreRecorded) {
   };
   EXPECT_GT(width(drawn, "angang.steel_t", 1959), 2.0 * width(seeds_only, "angang.steel_t", 1959));
   ASSERT_EQ(drawn.runs.size(), 6u);
+  EXPECT_EQ(drawn.runs[1].seed, replicate_seed(spec.seed, 1));  // the seeds of `gangdu ensemble`
   for (const auto& r : drawn.runs) {
     ASSERT_EQ(r.params.size(), 1u);
     EXPECT_GE(r.params[0], 1.0);

@@ -74,7 +74,7 @@ ForecastResult run_forecast(const ScenarioSource& src, const ForecastSpec& spec)
     RunSpec& s = specs[r];
     s.replicate = r;
     s.point = r;
-    s.seed = rng::mix(spec.seed, static_cast<uint64_t>(r));
+    s.seed = replicate_seed(spec.seed, r);  // as `gangdu ensemble`: below 2^53, exact in CSV and JSON
     s.forced = spec.forced;
     if (spec.params.empty()) {
       s.scenario = common;
