@@ -26,15 +26,19 @@ CampaignTally campaign_month(World& w) {
     t.labelled += n;
     const double dismiss = labelled * c.dismissed_share;
     if (dismiss <= 0) continue;
+    constexpr auto kWorks = static_cast<uint8_t>(Employer::kWorks);
+    const auto alive = pop.alive_flags();
+    const auto ids = pop.ids();
+    auto emp = pop.employers();
     int64_t works = 0;
-    for (uint32_t i = 0; i < pop.size(); ++i)
-      works += pop.alive_flags()[i] && pop.employers()[i] == static_cast<uint8_t>(Employer::kWorks);
+    for (size_t i = 0; i < emp.size(); ++i) works += alive[i] && emp[i] == kWorks;
     if (works == 0) continue;
     const double p = std::min(1.0, dismiss / static_cast<double>(works));
-    auto emp = pop.employers();
-    for (uint32_t i = 0; i < pop.size(); ++i) {
-      if (!pop.alive_flags()[i] || emp[i] != static_cast<uint8_t>(Employer::kWorks)) continue;
-      if (rng::uniform(w.key_events, w.now(), pop.ids()[i], 11) < p) {
+    // The month mixed into the key once (rng::uniform_m == rng::uniform).
+    const uint64_t key = rng::month_key(w.key_events, w.now());
+    for (size_t i = 0; i < emp.size(); ++i) {
+      if (!alive[i] || emp[i] != kWorks) continue;
+      if (rng::uniform_m(key, ids[i], 11) < p) {
         emp[i] = static_cast<uint8_t>(Employer::kNone);
         ++t.dismissed;
       }
