@@ -13,6 +13,7 @@
 #include "enterprises/labour_market.hpp"
 #include "experiments/validate.hpp"
 #include "people/demography.hpp"
+#include "people/family_follow.hpp"
 #include "people/migration.hpp"
 #include "people/sd_baseline.hpp"
 
@@ -192,6 +193,54 @@ TEST(Households, NoMarriageWithoutADwellingUnderFullDeterrent) {
   MonthTally t2;
   demography_month(*w, t2);
   EXPECT_EQ(t2.marriages, 100);
+}
+
+TEST(Households, FamiliesFollowEmployedRecruitsAndSoonerWhenHoused) {
+  auto w = make_world();
+  w->params.set("migration_family_share", 1.0);
+  // Rule off: the family comes with the worker.
+  w->params.set("migration_family_follow_rate", 0.0);
+  EXPECT_GE(add_migrant_household(*w, Employer::kWorks, Origin::kRecruited), 2);
+  EXPECT_TRUE(w->waiting_families.empty());
+  // Rule on: recruits come alone and their families wait; blind migrants still come as families.
+  w->params.set("migration_family_follow_rate", 0.5);
+  w->params.set("people_housing_marriage_deterrent", 0.8);
+  const int n = 4000;
+  for (int k = 0; k < n; ++k) EXPECT_EQ(add_migrant_household(*w, Employer::kWorks, Origin::kRecruited), 1);
+  ASSERT_EQ(w->waiting_families.size(), static_cast<size_t>(n));
+  EXPECT_GE(add_migrant_household(*w, Employer::kNone, Origin::kBlind), 2);
+  EXPECT_EQ(w->waiting_families.size(), static_cast<size_t>(n));
+  // Half of the workers housed; none employed yet at the tally: nobody sends for a family.
+  for (int k = 0; k < n; k += 2)
+    w->people.household_dwellings()[w->waiting_families[static_cast<size_t>(k)].household] =
+        static_cast<uint8_t>(Dwelling::kDormitory);
+  EXPECT_EQ(family_follow_month(*w), 0);
+  // Employed (this month's tally): housed families join at 0.5, unhoused at 0.5 x (1 - 0.8).
+  MonthTally t;
+  tally_living(*w, t);
+  std::vector<uint32_t> housed, unhoused;
+  for (const auto& f : w->waiting_families)
+    (w->people.household_dwellings()[f.household] != 0 ? housed : unhoused).push_back(f.household);
+  const int64_t joined = family_follow_month(*w);
+  int housed_joined = 0, unhoused_joined = 0;
+  for (uint32_t h : housed) housed_joined += w->people.household_sizes()[h] > 1;
+  for (uint32_t h : unhoused) unhoused_joined += w->people.household_sizes()[h] > 1;
+  EXPECT_NEAR(housed_joined, 0.5 * n / 2, 4 * std::sqrt(0.25 * n / 2));
+  EXPECT_NEAR(unhoused_joined, 0.1 * n / 2, 4 * std::sqrt(0.09 * n / 2));
+  EXPECT_GE(joined, housed_joined + unhoused_joined);  // a spouse at least
+  EXPECT_EQ(w->waiting_families.size(), static_cast<size_t>(n - housed_joined - unhoused_joined));
+  // The household table counts exactly the members; a worker who left drops his waiting family.
+  std::vector<int> count(w->people.households(), 0);
+  for (uint32_t i = 0; i < w->people.size(); ++i) count[w->people.household_ids()[i]] += w->people.alive_flags()[i];
+  for (uint32_t h = 0; h < w->people.households(); ++h) EXPECT_EQ(count[h], w->people.household_sizes()[h]);
+  const uint32_t gone = w->waiting_families.front().household;
+  for (uint32_t i = 0; i < w->people.size(); ++i)
+    if (w->people.household_ids()[i] == gone) w->people.remove(i);
+  const size_t before = w->waiting_families.size();
+  w->params.set("migration_family_follow_rate", 0.0001);
+  family_follow_month(*w);
+  EXPECT_LT(w->waiting_families.size(), before);
+  for (const auto& f : w->waiting_families) EXPECT_NE(f.household, gone);
 }
 
 // --- migration controls --------------------------------------------------------
@@ -445,6 +494,44 @@ TEST(Wages, PromotionNeedsSkillAndAGoodLabel) {
   EXPECT_EQ(w->people.occupations()[high], static_cast<uint8_t>(Occupation::kTechnician));
   EXPECT_EQ(w->people.occupations()[suspect], static_cast<uint8_t>(Occupation::kProduction));
   EXPECT_EQ(t.promoted, 1);
+}
+
+TEST(Wages, TechnicianPremiumGlidesToTheRegimeValue) {
+  auto w = make_world();
+  w->ps.technician_premium = 0.0;
+  w->params.set("wage_technician_premium", 1.4);
+  w->params.set("wage_premium_adjust_months", 10);
+  update_technician_premium(*w);
+  EXPECT_DOUBLE_EQ(w->ps.technician_premium, 1.4);  // set at once the first time
+  w->params.set("wage_technician_premium", 1.0);
+  update_technician_premium(*w);
+  EXPECT_NEAR(w->ps.technician_premium, 1.36, 1e-12);  // a tenth of the gap
+  EXPECT_NEAR(technician_premium(*w), 1.36, 1e-12);
+  for (int m = 0; m < 120; ++m) update_technician_premium(*w);
+  EXPECT_NEAR(w->ps.technician_premium, 1.0, 1e-4);
+  w->params.set("wage_technician_premium", 1.5);
+  w->params.set("wage_premium_adjust_months", 1);
+  update_technician_premium(*w);
+  EXPECT_DOUBLE_EQ(w->ps.technician_premium, 1.5);  // 1 month: at once
+}
+
+TEST(Wages, NewTechniciansStartAtTheEntryGrade) {
+  auto w = make_world();
+  w->params.set("labour_technician_entry_grade", 3);
+  w->params.set("migration_family_share", 0.0);
+  add_migrant_household(*w, Employer::kWorks, Origin::kRecruited, Occupation::kTechnician);
+  add_migrant_household(*w, Employer::kWorks, Origin::kRecruited, Occupation::kProduction);
+  EXPECT_EQ(w->people.skills()[0], 3);
+  EXPECT_EQ(w->people.skills()[1], 1);
+  EXPECT_EQ(hire_grade(*w, Occupation::kTechnician), 3);
+  EXPECT_EQ(hire_grade(*w, Occupation::kStaff), 1);
+}
+
+TEST(PeopleScenario, NewPeopleKeysAreRangeChecked) {
+  EXPECT_THROW(load_default_scenario({{"parameters.migration_family_follow_rate", "1.5"}}), InputError);
+  EXPECT_THROW(load_default_scenario({{"parameters.wage_premium_adjust_months", "0"}}), InputError);
+  EXPECT_THROW(load_default_scenario({{"parameters.labour_technician_entry_grade", "9"}}), InputError);
+  EXPECT_NO_THROW(load_default_scenario({{"parameters.labour_technician_entry_grade", "2"}}));
 }
 
 // --- population storage ------------------------------------------------------------

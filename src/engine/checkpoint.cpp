@@ -20,7 +20,8 @@ namespace gangdu {
 // The sizes hold for the LP64 libstdc++ build this project targets.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
 static_assert(sizeof(Population) == 456, "Population changed: list the new column in Population::fields()");
-static_assert(sizeof(PeopleState) == 48, "PeopleState changed: list the new field in PeopleState::fields()");
+static_assert(sizeof(PeopleState) == 56, "PeopleState changed: list the new field in PeopleState::fields()");
+static_assert(sizeof(WaitingFamily) == 16, "WaitingFamily changed: list the new field in WaitingFamily::fields()");
 static_assert(sizeof(PlanState) == 104, "PlanState changed: list the new field in PlanState::fields()");
 static_assert(sizeof(SdState) == 120, "SdState changed: list the new field in SdState::fields()");
 static_assert(sizeof(HousingState) == 136, "HousingState changed: list the new field in HousingState::fields()");
@@ -28,7 +29,7 @@ static_assert(sizeof(UnitsState) == 480, "UnitsState changed: list the new field
 static_assert(sizeof(FinanceState) == 64, "FinanceState changed: list the new field in FinanceState::fields()");
 static_assert(sizeof(FacilityRegistry) == 528, "FacilityRegistry changed: list the new field in its fields()");
 static_assert(sizeof(SteelState) == 600, "SteelState changed: list the new field in SteelState::fields()");
-static_assert(sizeof(World) == 3544, "World changed: list the new member in World::fields() (engine/world.hpp)");
+static_assert(sizeof(World) == 3576, "World changed: list the new member in World::fields() (engine/world.hpp)");
 #endif
 
 namespace {

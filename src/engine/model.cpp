@@ -11,6 +11,7 @@
 #include "enterprises/unit_behaviour.hpp"
 #include "enterprises/works_labour.hpp"
 #include "people/demography.hpp"
+#include "people/family_follow.hpp"
 #include "people/migration.hpp"
 #include "people/people_outputs.hpp"
 #include "people/sd_baseline.hpp"
@@ -55,6 +56,7 @@ World::World(const Scenario& scenario, const RunOptions& options)
   household_employer.reserve(cap / 2);
   household_band.reserve(cap / 2);
   live_households.reserve(cap / 2);
+  waiting_families.reserve(cap / 4);
   housing.waiting.reserve(cap / 2);
   housing.ordered.reserve(cap / 2);
   auto& r = rec;
@@ -148,13 +150,16 @@ void step_month(World& w) {
   w.construction_demand = construction_labour_demand(w);
   w.city_demand = city_labour_demand(w);
   update_wage_scale(w);
+  update_technician_premium(w);
 
   // 5. People: deaths, births, labour-force entry and exit, jobless departures.
   MonthTally t;
   demography_month(w, t);
 
   // 6. Labour market: lay-offs, hiring, migrant recruitment, blind inflow.
-  const LabourTally lt = labour_market_month(w, t);
+  LabourTally lt = labour_market_month(w, t);
+  // 6a. Families of recruits left in the village join their workers (families follow).
+  lt.migrants_in += family_follow_month(w);
 
   // 6b. The danwei and the city: housing construction, the danwei tie, allocation.
   HousingTally ht;

@@ -66,10 +66,24 @@ struct PeopleState {
   double avg_production_wage = 0;  // yuan/yr, Angang production workers, last month
   int64_t promoted = 0;         // promotions this month (agents)
   int64_t blind_in = 0;         // blind migrants (persons, agents) this month
+  // Technician/worker wage ratio in force (glides to wage_technician_premium; 0: not yet set).
+  double technician_premium = 0;
   // Checkpointed (engine/checkpoint.cpp): list every new field here.
   template <class A>
   void fields(A& a) {
-    a(wage_scale, wage_scale_param, vacancy_signal, avg_production_wage, promoted, blind_in);
+    a(wage_scale, wage_scale_param, vacancy_signal, avg_production_wage, promoted, blind_in, technician_premium);
+  }
+};
+
+// A recruited worker's family still in the home village (rule "families follow",
+// people/family_follow.hpp): who joins the household when it comes.
+struct WaitingFamily {
+  uint32_t household = 0;
+  int32_t head_birth_month = 0;
+  uint8_t head_sex = 0, ethnicity = 0, hukou = 0, label = 0, origin = 0;
+  template <class A>
+  void fields(A& a) {  // checkpointed (engine/checkpoint.cpp)
+    a(household, head_birth_month, head_sex, ethnicity, hukou, label, origin);
   }
 };
 
@@ -122,6 +136,7 @@ struct World {
   SdState sd;
   std::vector<uint8_t> household_employer, household_band;  // scratch, recomputed each month
   std::vector<uint32_t> live_households;  // households with members (pruned of empty ones each December)
+  std::vector<WaitingFamily> waiting_families;  // families of recruits still in the village, in arrival order
   uint64_t key_people = 0, key_housing = 0;
 
   // Derived each month.
@@ -143,9 +158,9 @@ struct World {
   template <class A>
   void fields(A& a) {
     a(facilities, steel, people, household_head, household_leaving, households_marked, rec, plan, ent, repatriations,
-      next_population_event, ps, housing, sd, household_employer, household_band, live_households, usable, installed,
-      works_demand, city_demand, construction_demand, peak_agents, persons_per_woman, migration_stream,
-      household_stream, event_stream);
+      next_population_event, ps, housing, sd, household_employer, household_band, live_households, waiting_families,
+      usable, installed, works_demand, city_demand, construction_demand, peak_agents, persons_per_woman,
+      migration_stream, household_stream, event_stream);
   }
 
   double p(const char* name) const { return params.get(name); }

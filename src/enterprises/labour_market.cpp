@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "city/city_jobs.hpp"
+#include "people/demography.hpp"
 #include "people/migration.hpp"
 
 namespace gangdu {
@@ -70,6 +71,9 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
       emp[i] = to;
       const bool angang = to == static_cast<uint8_t>(Employer::kWorks) || to == static_cast<uint8_t>(Employer::kConstruction);
       occ[i] = static_cast<uint8_t>(angang ? draw_hire_occupation(w, ids[i]) : Occupation::kProduction);
+      if (occ[i] == static_cast<uint8_t>(Occupation::kTechnician))
+        pop.skills()[i] =
+            std::max<uint8_t>(pop.skills()[i], static_cast<uint8_t>(hire_grade(w, Occupation::kTechnician)));
       huk[i] = static_cast<uint8_t>(Hukou::kUrban);  // a job brings registration
       ++hired[to];
     }

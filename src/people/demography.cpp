@@ -28,6 +28,21 @@ double wage_of(double scale, double grade_step, double tech_premium, double staf
   return base;
 }
 
+int hire_grade(const World& w, Occupation occ) {
+  return occ == Occupation::kTechnician ? static_cast<int>(w.p("labour_technician_entry_grade")) : 1;
+}
+
+void update_technician_premium(World& w) {
+  const double target = w.p("wage_technician_premium");
+  const double tau = w.p("wage_premium_adjust_months");
+  double& now = w.ps.technician_premium;
+  now = (now <= 0.0 || tau <= 1.0) ? target : now + (target - now) / tau;
+}
+
+double technician_premium(const World& w) {
+  return w.ps.technician_premium > 0.0 ? w.ps.technician_premium : w.p("wage_technician_premium");
+}
+
 void update_wage_scale(World& w) {
   const double param = w.p("wage_scale_yuan");
   if (param != w.ps.wage_scale_param) {
@@ -55,7 +70,7 @@ namespace {
 class Tallier {
  public:
   explicit Tallier(const World& w) {
-    const double scale = w.ps.wage_scale, step = w.p("wage_grade_step"), tp = w.p("wage_technician_premium"),
+    const double scale = w.ps.wage_scale, step = w.p("wage_grade_step"), tp = technician_premium(w),
                  sp = w.p("wage_staff_premium");
     // Wage of grade g for each occupation, so the pass does no pow().
     for (int o = 0; o < kOccupationCount; ++o)

@@ -25,6 +25,19 @@ double mortality_age_factor(int age);
 // technician and staff premia). Rule "wages by type" (R13, L4531-4545).
 double wage_of(double scale, double grade_step, double tech_premium, double staff_premium, Occupation occ, int skill);
 
+// Wage grade at which a new hire of occupation `occ` starts: technicians (graduates and
+// transferred technical cadres) at labour_technician_entry_grade, everyone else at 1.
+int hire_grade(const World& w, Occupation occ);
+
+// Rule "the technician premium narrows gradually" (L4545: 1.45x in 1949, 1.1x in 1957):
+// the technician/worker wage ratio in force moves towards the regime's
+// wage_technician_premium by 1/wage_premium_adjust_months of the gap each month
+// (1: at once). Sets it at once the first time.
+void update_technician_premium(World& w);
+
+// The technician premium in force (the parameter until update_technician_premium has run).
+double technician_premium(const World& w);
+
 // Advances the wage scale: set from wage_scale_yuan when a regime starts, then
 // grown by wage_scale_growth per year.
 void update_wage_scale(World& w);

@@ -1,8 +1,10 @@
 #include "people/migration.hpp"
-#include "people/demography.hpp"
 
 #include <algorithm>
 #include <cmath>
+
+#include "people/demography.hpp"
+#include "people/family_follow.hpp"
 
 namespace gangdu {
 
@@ -41,27 +43,22 @@ int64_t add_migrant_household(World& w, Employer employer, Origin origin, Occupa
   const Hukou hk = origin == Origin::kBlind ? Hukou::kRural : Hukou::kUrban;
   // assumption: blind migrants are peasants; recruited workers carry a worker label (L4503).
   const ClassLabel label = origin == Origin::kBlind ? ClassLabel::kPeasant : ClassLabel::kWorker;
-  const uint32_t head = w.people.add({now - age * 12 - static_cast<int32_t>(s.below(12)), sex, eth, origin, h, true, employer,
-                                      employer == Employer::kNone ? Occupation::kNone : occupation, hk, label});
+  const int32_t head_birth = now - age * 12 - static_cast<int32_t>(s.below(12));
+  const Occupation occ = employer == Employer::kNone ? Occupation::kNone : occupation;
+  const uint32_t head = w.people.add(
+      {head_birth, sex, eth, origin, h, true, employer, occ, hk, label, static_cast<uint8_t>(hire_grade(w, occ))});
   w.household_head[h] = w.people.ids()[head];
   int64_t added = 1;
   const double family = employer == Employer::kConstruction ? w.p("migration_construction_family_share")
                                                              : w.p("migration_family_share");
   if (s.uniform() < family) {
-    const int spouse_age = std::max(16, age - 3 + static_cast<int>(s.below(5)));
-    w.people.add({now - spouse_age * 12 - static_cast<int32_t>(s.below(12)),
-                  sex == Sex::kMale ? Sex::kFemale : Sex::kMale, eth, origin, h, false, Employer::kNone, Occupation::kNone,
-                  hk, label});
-    ++added;
-    // assumption: children per family ~ Poisson(1.6), ages below min(15, parent age - 17).
-    const int64_t kids = s.poisson(1.6);
-    const int max_age = std::max(1, std::min(15, age - 17));
-    for (int64_t k = 0; k < kids; ++k) {
-      const int a = static_cast<int>(s.below(static_cast<uint32_t>(max_age)));
-      w.people.add({now - a * 12 - static_cast<int32_t>(s.below(12)), s.uniform() < 0.5 ? Sex::kMale : Sex::kFemale,
-                    eth, origin, h, false, Employer::kNone, Occupation::kNone, hk, label});
-      ++added;
-    }
+    // A recruit's family may stay in the village and follow later (people/family_follow.hpp).
+    if (employer != Employer::kNone && families_wait(w))
+      w.waiting_families.push_back({h, head_birth, static_cast<uint8_t>(sex), static_cast<uint8_t>(eth),
+                                    static_cast<uint8_t>(hk), static_cast<uint8_t>(label),
+                                    static_cast<uint8_t>(origin)});
+    else
+      added += add_family_members(w, h, head_birth, sex, eth, origin, hk, label);
   }
   return added;
 }

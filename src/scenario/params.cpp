@@ -124,6 +124,11 @@ const std::vector<ParamDef>& param_defs() {
       {"labour_hire_unregistered", 0.0, 1.0, "ratio", "chance of an unregistered (rural-hukou) jobless person being hired, relative to a registered one"},
       {"people_service_jobs_adjust_months", 1.0, 240.0, "months", "time for other city jobs to catch up with their target (1: at once)"},
       {"migration_construction_family_share", 0.0, 1.0, "share", "share of migrant construction workers who bring a family"},
+      {"migration_family_follow_rate", 0.0, 1.0, "per month",
+       "hazard that a housed, employed recruit's family joins him from the village (0: families come with the worker)"},
+      {"wage_premium_adjust_months", 1.0, 240.0, "months",
+       "time for the technician premium to move to a new regime's value (1: at once)"},
+      {"labour_technician_entry_grade", 1.0, 8.0, "grade", "wage grade at which a newly hired technician starts"},
       // migration controls
       {"migration_ration_gap", 0.1, 1.0, "ratio", "rural grain consumption as a share of urban (1: no gap; 0.802 under unified purchase, L3961)"},
       {"migration_food_weight", 0.0, 10.0, "weight", "weight of the urban-rural food gap in the pull of blind inflow"},
