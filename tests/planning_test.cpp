@@ -198,6 +198,46 @@ TEST(Rules, GradeParametersOutsideTheirRangeAreRejected) {
   EXPECT_THROW(load_default_scenario({{"parameters.quality_offgrade_stock_share", "-0.1"}}), InputError);
 }
 
+TEST(Rules, OutsideDemandForPigIronLeavesTheRestInStock) {
+  // R9: the plan allocates the pig iron the open hearths leave; outside customers take
+  // at most demand_outside_pig_iron_t a year (L3333), the rest is stored (L3345).
+  const Recorder capped = run_with({}), open = run_with({{"demand_outside_pig_iron_t", -1}});
+  EXPECT_GT(capped.get("angang.pig_iron_stock_t", 1955), 2.0 * open.get("angang.pig_iron_stock_t", 1955));
+  EXPECT_LT(avg(capped, "angang.revenue_yuan", 1954, 1957), avg(open, "angang.revenue_yuan", 1954, 1957));
+  // A tighter cap stores more; steel output does not depend on who buys the iron.
+  const Recorder tight = run_with({{"demand_outside_pig_iron_t", 100000}});
+  EXPECT_GT(tight.get("angang.pig_iron_stock_t", 1955), capped.get("angang.pig_iron_stock_t", 1955));
+  EXPECT_DOUBLE_EQ(avg(tight, "angang.steel_t", 1950, 1957), avg(open, "angang.steel_t", 1950, 1957));
+}
+
+TEST(Rules, UnsoldStockIsNotChargedAsALoss) {
+  // The material cost of goods put into stock stays in stock: in a year the stock grows,
+  // profit exceeds revenue less the year's costs.
+  const Recorder r = run_with({});
+  ASSERT_GT(r.get("angang.pig_iron_stock_t", 1955), r.get("angang.pig_iron_stock_t", 1954));
+  EXPECT_GT(r.get("angang.profit_yuan", 1955), r.get("angang.revenue_yuan", 1955) - r.get("angang.costs_yuan", 1955));
+}
+
+TEST(Rules, BargainedProfitTargetsRaiseTheRetainedShare) {
+  // R1/R10: with the 1952 rule (5% of planned, 25% of above-plan profit, L3273) a profit
+  // target bargained far below the accounts leaves most profit above plan (L3269).
+  const Recorder on = run_with({}), honest = run_with({{"plan_profit_shading", 0}}),
+                 no_bargain = run_with({{"rule_bargaining", 0}});
+  for (int y : {1952, 1953}) {
+    EXPECT_GT(on.get("angang.profit_retained_share", y), 0.2) << y;
+    EXPECT_LT(honest.get("angang.profit_retained_share", y), on.get("angang.profit_retained_share", y)) << y;
+    EXPECT_LT(no_bargain.get("angang.profit_retained_share", y), 0.2) << y;
+    EXPECT_LT(on.get("angang.profit_planned_yuan", y), honest.get("angang.profit_planned_yuan", y)) << y;
+  }
+  for (int y = 1954; y <= 1957; ++y) EXPECT_LT(on.get("angang.profit_retained_share", y), 0.04) << y;
+}
+
+TEST(Rules, DemandAndProfitTargetParametersOutsideTheirRangeAreRejected) {
+  EXPECT_THROW(load_default_scenario({{"parameters.demand_outside_pig_iron_t", "-2"}}), InputError);
+  EXPECT_THROW(load_default_scenario({{"regime.ffyp.plan_profit_shading", "1.0"}}), InputError);
+  EXPECT_THROW(load_default_scenario({{"regime.ffyp.demand_outside_pig_iron_t", "lots"}}), InputError);
+}
+
 TEST(Rules, BankReviewCutsOverspending) {
   const Recorder on = run_with({}), off = run_with({{"rule_two_level_accounting", 0}});
   EXPECT_LT(avg(on, "angang.overspend_yuan", 1951, 1957), avg(off, "angang.overspend_yuan", 1951, 1957));

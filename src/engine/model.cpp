@@ -109,6 +109,7 @@ World::World(const Scenario& scenario, const RunOptions& options)
   v.supply_loss = r.declare("angang.supply_shortfall_t", S);
   v.restricted_output = r.declare("angang.restricted_output_t", S);
   v.profit = r.declare("angang.profit_yuan", S);
+  v.profit_planned = r.declare("angang.profit_planned_yuan", S);
   v.profit_retained_share = r.declare("angang.profit_retained_share", S);
   v.profit_retained = r.declare("angang.profit_retained_yuan", S);
   v.investment = r.declare("angang.investment_yuan", S);

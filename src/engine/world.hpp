@@ -43,7 +43,8 @@ struct SeriesHandles {
   int plan_reported_pig, plan_reported_steel, plan_reported_rolled;
   int finished_stock, pig_iron_stock, order_fulfilment, supply_loss, restricted_output;
   int political_target_steel, campaign_labelled, campaign_dismissed, transferred_out;
-  int profit, profit_retained_share, profit_retained, investment, fixed_assets, revenue, costs, overspend;
+  int profit, profit_planned, profit_retained_share, profit_retained, investment, fixed_assets, revenue, costs,
+      overspend;
 };
 
 // Handles of the people-layer series (issue 5).

@@ -44,11 +44,12 @@ struct FinanceState {
   double fixed_assets = 0;                       // gross fixed assets (yuan)
   double investment = 0;                         // this year (yuan)
   double overspend = 0;                          // this year's unapproved spending (yuan)
+  double stock_value = 0;                        // unsold stock at material cost, last year end (yuan)
   bool assets_taken_over = false;
   // Checkpointed (engine/checkpoint.cpp): list every new field here.
   template <class A>
   void fields(A& a) {
-    a(revenue, cost, wage_bill, planned_profit, fixed_assets, investment, overspend, assets_taken_over);
+    a(revenue, cost, wage_bill, planned_profit, fixed_assets, investment, overspend, stock_value, assets_taken_over);
   }
 };
 

@@ -59,10 +59,17 @@ void close_finance_year(World& w) {
   StageArray shipped{};
   for (size_t s = 1; s < kStageCount; ++s) shipped[s] = u.shipped_year[s] + u.seconds_year[s];
   f.revenue = value_of(w, shipped[1], shipped[2], shipped[3]);
-  const double profit = f.revenue - f.cost;
+  // Unsold goods are not a loss when made: their material cost stays in stock ("a
+  // stockpile of funds", L3287) and is charged when they are sold or scrapped.
+  const double stock_value = w.p("cost_materials_share") * value_of(w, u.stock[1], u.stock[2], u.stock[3]);
+  const double profit = f.revenue - f.cost + (stock_value - f.stock_value);
+  f.stock_value = stock_value;
+  // R1/R10: a bargained profit target sits below the planned accounts, so more of the
+  // profit counts as above plan (L3269, L3273 fn 60; the size is a regime's calibration).
+  const double shading = w.p("rule_bargaining") > 0.5 ? w.p("plan_profit_shading") : 0.0;
+  const double planned = std::max(0.0, f.planned_profit) * (1.0 - shading);
   double retained = 0.0;
   if (profit > 0) {
-    const double planned = std::max(0.0, f.planned_profit);
     retained = w.p("retention_planned_share") * std::min(profit, planned) +
                w.p("retention_above_plan_share") * std::max(0.0, profit - planned);
   }
@@ -70,6 +77,7 @@ void close_finance_year(World& w) {
     w.rec.set(w.v.revenue, y, f.revenue);
     w.rec.set(w.v.costs, y, f.cost);
     w.rec.set(w.v.profit, y, profit);
+    w.rec.set(w.v.profit_planned, y, planned);
     w.rec.set(w.v.profit_retained, y, retained);
     w.rec.set(w.v.profit_retained_share, y, profit > 0 ? retained / profit : 0.0);
   }

@@ -92,8 +92,12 @@ void report_and_ship(World& w) {
   const double order_share = w.p("demand_order_share");
   const double clearance = 1.0 - std::pow(1.0 - w.p("stock_clearance_per_year"), 1.0 / 12.0);
   const double stocked_share = w.p("quality_offgrade_stock_share");
+  // Outside demand for merchant pig iron: the plan allocates whatever the open hearths
+  // leave, but only so many industrial customers wanted Angang's costly metal (L3333).
+  const double outside_pig = w.p("demand_outside_pig_iron_t");
   for (size_t s = 1; s < kStageCount; ++s) {
-    const double orders = w.plan.active && u.target[s] > 0 ? planned_final[s] * order_share : made[s];
+    double orders = w.plan.active && u.target[s] > 0 ? planned_final[s] * order_share : made[s];
+    if (s == 1 && outside_pig >= 0) orders = std::min(orders, outside_pig / 12.0);
     // Orders name products and grades due this month: only this month's first-rate
     // output fills them; surplus and unsold below-grade output go to stock (L3317, L3345 fn 74).
     const double first_rate = made[s] * (1.0 - u.month_offgrade[s]);

@@ -16,9 +16,12 @@ std::vector<std::string> default_ablation_rules() {
 }
 
 std::vector<std::string> default_ablation_variables() {
-  return {"angang.pig_iron_t",       "angang.steel_t",      "angang.rolled_steel_t", "angang.finished_stock_t",
-          "angang.pig_iron_stock_t", "angang.investment_yuan", "angang.profit_yuan", "plan.target_steel_t",
-          "angang.restricted_output_t", "angang.unusable_output_t"};
+  return {"angang.pig_iron_t",           "angang.steel_t",
+          "angang.rolled_steel_t",       "angang.finished_stock_t",
+          "angang.pig_iron_stock_t",     "angang.investment_yuan",
+          "angang.profit_yuan",          "plan.target_steel_t",
+          "angang.restricted_output_t",  "angang.unusable_output_t",
+          "angang.profit_retained_share"};
 }
 
 double t_critical_95(int df) {

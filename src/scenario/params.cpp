@@ -65,6 +65,8 @@ const std::vector<ParamDef>& param_defs() {
       {"unit_cooperation", 0.0, 1.0, "probability", "R4: probability a unit performs the work another unit depends on in time"},
       {"sectionalism_loss", 0.0, 1.0, "share", "R4: output a unit loses in a month when cooperation is withheld"},
       {"demand_order_share", 0.0, 2.0, "share", "R9: orders for the products made, as a share of planned output"},
+      {"demand_outside_pig_iron_t", -1.0, 1e8, "t/yr",
+       "R9: outside customers' orders for the works' merchant pig iron a year (< 0: as many as the plan allocates)"},
       {"stock_clearance_per_year", 0.0, 1.0, "share/yr", "R9: share of unsold stock sold, used or scrapped per year"},
       // finance
       {"price_pig_iron_yuan", 0.0, 1e5, "yuan/t", "state transfer price of pig iron"},
@@ -77,6 +79,8 @@ const std::vector<ParamDef>& param_defs() {
       {"fund_maintenance_share", 0.0, 1.0, "share of fixed assets", "R12: major-maintenance fund per year"},
       {"retention_planned_share", 0.0, 1.0, "share", "R10: share of planned profit the enterprise keeps"},
       {"retention_above_plan_share", 0.0, 1.0, "share", "R10: share of above-plan profit the enterprise keeps"},
+      {"plan_profit_shading", 0.0, 0.99, "share",
+       "R1/R10: share by which a bargained profit target falls below the planned accounts"},
       {"invest_state_yuan", 0.0, 1e11, "yuan/yr", "state capital-construction funds granted to the works"},
       {"invest_overspend_share", 0.0, 1.0, "share", "R11: unapproved spending on top of granted funds under a soft budget"},
       {"bank_review_probability", 0.0, 1.0, "probability", "R11: probability a bank review stops unapproved spending"},
