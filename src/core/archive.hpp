@@ -105,6 +105,12 @@ class Loader : public Visitor<Loader> {
   T get() {
     static_assert(std::is_trivially_copyable_v<T>);
     need(sizeof(T));
+    if constexpr (std::is_same_v<T, bool>) {
+      // A byte other than 0 or 1 is no bool: reading it as one is undefined (UBSan).
+      const auto b = static_cast<unsigned char>(*p_++);
+      if (b > 1) throw std::runtime_error("invalid bool in checkpoint state");
+      return b == 1;
+    }
     T v;
     std::memcpy(&v, p_, sizeof(T));
     p_ += sizeof(T);
