@@ -66,7 +66,7 @@ ForecastResult run_forecast(const ScenarioSource& src, const ForecastSpec& spec)
   if (!(spec.keep > 0.0 && spec.keep <= 1.0)) throw std::invalid_argument("forecast: keep must be in (0, 1]");
   const auto n = static_cast<size_t>(spec.runs);
   // Every run of a forecast without free parameters shares one scenario.
-  const auto common = std::make_shared<const Scenario>(src.load(spec.overrides));
+  const auto common = spec.params.empty() ? std::make_shared<const Scenario>(src.load(spec.overrides)) : nullptr;
   const std::vector<std::vector<double>> draws =
       spec.params.empty() ? std::vector<std::vector<double>>(n) : lhs_design(spec.params, n, spec.seed);
   std::vector<RunSpec> specs(n);
