@@ -321,3 +321,75 @@ TEST(Registry, RepairInvestmentIsSpreadOverTheRepair) {
   EXPECT_NEAR(total, 5.0, 1e-9);
   EXPECT_NEAR(r.usable_t(0, Month::of(1950, 12)), 100000.0, 1e-6);
 }
+
+TEST(Chain, ProductSoldOutsideNamesItsDemandParameter) {
+  Scenario sc;
+  sc.processes = {process("coke", "coke"), process("bf", "pig", {in("coke", 1.0)})};
+  sc.processes[0].outside_demand_param = "demand_outside_coke_t";
+  Chain c(sc);
+  const int coke = c.product_index("coke"), pig = c.product_index("pig");
+  ASSERT_GE(c.demand_param(static_cast<size_t>(coke)), 0);
+  EXPECT_EQ(c.param_names()[static_cast<size_t>(c.demand_param(static_cast<size_t>(coke)))], "demand_outside_coke_t");
+  EXPECT_EQ(c.demand_param(static_cast<size_t>(pig)), -1);
+}
+
+TEST(ScenarioChain, RejectsBadOutsideDemand) {
+  const std::string base = default_text();
+  const std::string key = "outside_demand_param = \"demand_outside_coke_t\"";
+  ASSERT_NE(base.find(key), std::string::npos);
+  auto expect_error = [](const std::string& text, const std::string& needle) {
+    try {
+      load_scenario_text(text, "t.toml");
+      FAIL() << "expected InputError mentioning " << needle;
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("t.toml"), std::string::npos) << e.what();
+    }
+  };
+  // Unknown parameter.
+  std::string t1 = base;
+  t1.replace(t1.find(key), key.size(), "outside_demand_param = \"no_such_demand\"");
+  expect_error(t1, "no_such_demand");
+  // An outside supply cannot be sold outside.
+  std::string t2 = base;
+  const std::string coal = "supply_param = \"coal_supply_share\"";
+  t2.replace(t2.find(coal), coal.size(), coal + "\noutside_demand_param = \"demand_outside_coke_t\"");
+  expect_error(t2, "outside_demand_param");
+  // A second coke maker with another (or no) outside demand.
+  const std::string t3 =
+      base +
+      "\n[[process]]\nid = \"beehive\"\nname = \"x\"\nproduct = \"coke\"\n"
+      "machine_t_per_kt = { value = 1, source = \"t\" }\nessential_items = { value = 1, source = \"t\" }\n";
+  expect_error(t3, "different outside demands");
+}
+
+TEST(SellOutside, UnsoldCokeIsStockedAndDemandClearsIt) {
+  const Scenario sc = load_default_scenario();
+  RunOptions o;
+  o.scale = 0.01;
+  auto run_with = [&](double demand) {
+    RunOptions oo = o;
+    oo.forced = {{"demand_outside_coke_t", demand}};
+    return run_model(sc, oo);
+  };
+  const RunResult all = run_with(-1), none = run_with(0), some = run_with(700000);
+  const RunResult base = run_model(sc, o);
+  for (int y = 1916; y <= 1964; ++y) {
+    EXPECT_EQ(all.world->rec.get("angang.stock.coke", y), 0.0) << y;          // buyers take everything
+    EXPECT_EQ(none.world->rec.get("angang.sold_outside.coke", y), 0.0) << y;  // nobody buys
+    EXPECT_GE(some.world->rec.get("angang.stock.coke", y), 0.0) << y;
+    EXPECT_LE(some.world->rec.get("angang.sold_outside.coke", y), 700000.0 * (1 + 1e-12)) << y;
+  }
+  // Less outside demand, more stock; the coke surplus does not feed back on output.
+  EXPECT_GT(none.world->rec.get("angang.stock.coke", 1953), some.world->rec.get("angang.stock.coke", 1953));
+  EXPECT_GT(some.world->rec.get("angang.stock.coke", 1953), 0.0);
+  EXPECT_EQ(none.world->rec.get("angang.pig_iron_t", 1953), all.world->rec.get("angang.pig_iron_t", 1953));
+  // Merchant coke is conserved: what buyers take when they take all equals the
+  // surplus; with no buyers it is stocked, less the yearly clearance.
+  const double surplus_1953 = all.world->rec.get("angang.sold_outside.coke", 1953);
+  EXPECT_GT(surplus_1953, 0.0);
+  EXPECT_LT(none.world->rec.get("angang.stock.coke", 1953) - none.world->rec.get("angang.stock.coke", 1952),
+            surplus_1953);
+  // The default history makes a coke surplus in 1953 that buyers do not take (L3333).
+  EXPECT_GT(base.world->rec.get("angang.stock.coke", 1953), 0.0);
+}

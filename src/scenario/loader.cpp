@@ -436,6 +436,13 @@ void parse_processes(Reader& top, Scenario& sc) {
     p.supply_param = r.str_or("supply_param", "");
     if (!p.supply_param.empty() && !find_param_def(p.supply_param))
       r.fail(r.table().get("supply_param"), "supply_param", "unknown parameter '" + p.supply_param + "'");
+    p.outside_demand_param = r.str_or("outside_demand_param", "");
+    if (!p.outside_demand_param.empty() && !find_param_def(p.outside_demand_param))
+      r.fail(r.table().get("outside_demand_param"), "outside_demand_param",
+             "unknown parameter '" + p.outside_demand_param + "'");
+    if (!p.outside_demand_param.empty() && !p.supply_param.empty())
+      r.fail(r.table().get("outside_demand_param"), "outside_demand_param",
+             "an outside supply cannot also be sold outside (remove supply_param or outside_demand_param)");
     if (p.supply_param.empty()) {
       p.machine_t_per_kt = r.param("machine_t_per_kt", 0, 1e4);
       p.essential_items = r.param("essential_items", 1, 100);
@@ -476,8 +483,17 @@ void parse_processes(Reader& top, Scenario& sc) {
       throw InputError(top.file(), loc.line, loc.column, "process.inputs.product",
                        "no process makes product '" + prod + "'");
   }
-  // Cycle check: depth-first over product -> producers -> their inputs.
   const size_t n = sc.processes.size();
+  // Processes making one product sell it under one outside demand.
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (sc.processes[j].product == sc.processes[i].product &&
+          sc.processes[j].outside_demand_param != sc.processes[i].outside_demand_param)
+        throw InputError(top.file(), sc.processes[i].where.line, sc.processes[i].where.column,
+                         "process." + sc.processes[i].id + ".outside_demand_param",
+                         "processes '" + sc.processes[j].id + "' and '" + sc.processes[i].id + "' make '" +
+                             sc.processes[i].product + "' but name different outside demands");
+  // Cycle check: depth-first over product -> producers -> their inputs.
   std::vector<int> state(n, 0);  // 0 new, 1 on stack, 2 done
   std::function<void(size_t)> visit = [&](size_t i) {
     state[i] = 1;

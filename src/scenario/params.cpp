@@ -67,6 +67,8 @@ const std::vector<ParamDef>& param_defs() {
       {"demand_order_share", 0.0, 2.0, "share", "R9: orders for the products made, as a share of planned output"},
       {"demand_outside_pig_iron_t", -1.0, 1e8, "t/yr",
        "R9: outside customers' orders for the works' merchant pig iron a year (< 0: as many as the plan allocates)"},
+      {"demand_outside_coke_t", -1.0, 1e8, "t/yr",
+       "R9: outside customers' orders for the coke the works' own furnaces do not use, a year (< 0: all of it)"},
       {"stock_clearance_per_year", 0.0, 1.0, "share/yr", "R9: share of unsold stock sold, used or scrapped per year"},
       // finance
       {"price_pig_iron_yuan", 0.0, 1e5, "yuan/t", "state transfer price of pig iron"},

@@ -60,6 +60,10 @@ struct ProcessSpec {
   Stage stage = Stage::kOre;  // headline stage (pig_iron, steel, rolled, ore) when `reports`
   std::vector<InputSpec> inputs;
   std::string supply_param;  // non-empty for an outside supply
+  // Non-empty for a product sold outside (R9): what the works' own processes
+  // do not use is offered to outside buyers, who take at most this parameter's
+  // amount a year (< 0: all of it); the rest is stocked.
+  std::string outside_demand_param;
   Param machine_t_per_kt;    // machine stock (t) per kt/yr of design capacity; removal events draw on it
   Param essential_items;     // essential items in series per production line (Pauley: one missing stops a line)
   Location where;

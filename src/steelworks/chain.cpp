@@ -30,6 +30,10 @@ Chain::Chain(const Scenario& sc) {
     for (const InputSpec& in : sc.processes[i].inputs)
       procs_[i].inputs.push_back({static_cast<size_t>(intern(product_names_, in.product)), in.per_t.value,
                                   in.share_param.empty() ? -1 : intern(param_names_, in.share_param)});
+  product_demand_param_.assign(product_names_.size(), -1);
+  for (size_t i = 0; i < sc.processes.size(); ++i)
+    if (!sc.processes[i].outside_demand_param.empty())
+      product_demand_param_[procs_[i].product] = intern(param_names_, sc.processes[i].outside_demand_param);
   producers_.assign(product_names_.size(), {});
   consumers_.assign(product_names_.size(), {});
   for (size_t p = 0; p < procs_.size(); ++p) {

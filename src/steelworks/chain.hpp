@@ -12,6 +12,8 @@
 // (e.g. coal) deliver a parameter's share of what their consumers need at
 // capacity. Upstream units produce up to their own limits; what downstream
 // cannot use is surplus (the coke and pig-iron surpluses of 1953-55, L3333-3345).
+// A product with an outside demand is sold outside up to that demand and the
+// rest is stocked (steelworks/production.cpp).
 #include <string>
 #include <vector>
 
@@ -27,12 +29,15 @@ class Chain {
   size_t product_count() const { return product_names_.size(); }
   const std::string& process_id(size_t p) const { return procs_[p].id; }
   const std::string& product_name(size_t i) const { return product_names_[i]; }
-  int process_index(const std::string& id) const;  // -1 if absent
+  int process_index(const std::string& id) const;    // -1 if absent
   int product_index(const std::string& name) const;  // -1 if absent
   bool external(size_t p) const { return procs_[p].supply_param >= 0; }
   bool reports(size_t p) const { return procs_[p].reports; }
   Stage stage(size_t p) const { return procs_[p].stage; }
   size_t product_of(size_t p) const { return procs_[p].product; }
+  // Index into param_names() of the outside demand for product i, -1 if the
+  // product is not sold outside.
+  int demand_param(size_t i) const { return product_demand_param_[i]; }
 
   // Parameters the chain reads each month (supply and share parameters), in
   // the order `solve` expects their values.
@@ -88,7 +93,8 @@ class Chain {
   std::vector<size_t> order_;                   // producers before consumers
   std::vector<std::string> param_names_;
   std::vector<std::string> unit_names_;
-  std::vector<int> product_unit_;  // unit index of a multi-producer product, else -1
+  std::vector<int> product_unit_;
+  std::vector<int> product_demand_param_;  // by product  // unit index of a multi-producer product, else -1
   std::vector<size_t> lim_offset_;
 };
 

@@ -1,9 +1,9 @@
 #include "steelworks/production.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace gangdu {
 
@@ -15,6 +15,7 @@ SteelState::SteelState(const Scenario& sc) : chain(sc) {
   built.assign(n, 0);
   params.assign(chain.param_names().size(), 0.0);
   bind_tally.assign(chain.unit_names().size() + 1, 0.0);
+  product_stock.assign(chain.product_count(), 0.0);
 }
 
 void declare_steel_series(World& w) {
@@ -41,6 +42,13 @@ void declare_steel_series(World& w) {
   s.process_output.clear();
   for (size_t p = 0; p < s.chain.size(); ++p)
     s.process_output.push_back(r.declare("angang.output." + s.chain.process_id(p), F));
+  s.product_stock_series.assign(s.chain.product_count(), -1);
+  s.product_sold_series.assign(s.chain.product_count(), -1);
+  for (size_t i = 0; i < s.chain.product_count(); ++i) {
+    if (s.chain.demand_param(i) < 0) continue;
+    s.product_stock_series[i] = r.declare("angang.stock." + s.chain.product_name(i), S);
+    s.product_sold_series[i] = r.declare("angang.sold_outside." + s.chain.product_name(i), F);
+  }
 }
 
 SmallFurnaceMonth small_furnace_month(const ParamTable& p) {
@@ -58,6 +66,26 @@ SmallFurnaceMonth small_furnace_month(const ParamTable& p) {
   o.steel = std::min(steel_cap * scale, ips > 0 ? o.iron / ips : steel_cap * scale);
   o.unusable = (o.iron + o.steel) * p.get("smallfurnace_unusable_share");
   return o;
+}
+
+void sell_outside_month(World& w) {
+  SteelState& s = w.steel;
+  const Chain& ch = s.chain;
+  const int y = w.year();
+  const double clearance = 1.0 - std::pow(1.0 - w.p("stock_clearance_per_year"), 1.0 / 12.0);
+  for (size_t i = 0; i < ch.product_count(); ++i) {
+    const int k = ch.demand_param(i);
+    if (k < 0) continue;
+    // What the works' own processes did not draw this month is offered outside;
+    // buyers take up to their demand from it and from stock (R9, L3333).
+    const double merchant = std::max(0.0, s.flows.supply[i] - s.flows.used[i]);
+    const double demand = s.params[static_cast<size_t>(k)];
+    const double on_hand = s.product_stock[i] + merchant;
+    const double sold = demand < 0 ? on_hand : std::min(on_hand, demand / 12.0);
+    s.product_stock[i] = (on_hand - sold) * (1.0 - clearance);
+    w.rec.add(s.product_sold_series[i], y, sold);
+    w.rec.set(s.product_stock_series[i], y, s.product_stock[i]);
+  }
 }
 
 void produce_month(World& w) {
@@ -99,10 +127,12 @@ void produce_month(World& w) {
   double pig_used = 0;
   for (size_t i = 0; i < ch.product_count(); ++i) {
     bool pig_product = false;  // made by a process reporting pig iron (counted once per product)
-    for (size_t p = 0; p < n; ++p) pig_product |= ch.product_of(p) == i && ch.reports(p) && ch.stage(p) == Stage::kPigIron;
+    for (size_t p = 0; p < n; ++p)
+      pig_product |= ch.product_of(p) == i && ch.reports(p) && ch.stage(p) == Stage::kPigIron;
     if (pig_product) pig_used += s.flows.used[i];
   }
   w.rec.add(s.pig_surplus, y, std::max(0.0, pig - pig_used));
+  sell_outside_month(w);
 
   // Operating intensity of each process (output / usable capacity).
   for (size_t p = 0; p < n; ++p) s.intensity[p] = s.cap_year[p] > 0 ? s.flows.x[p] * 12.0 / s.cap_year[p] : 0.0;

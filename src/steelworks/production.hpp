@@ -12,6 +12,14 @@ namespace gangdu {
 // bottleneck tallies, and the small-furnace sector.
 void produce_month(World& w);
 
+// Rule "sold outside" (R9, L3333): for each product with an outside demand
+// (the scenario's `outside_demand_param`, e.g. coke), what the works' own
+// processes did not draw this month is offered outside; buyers take at most
+// their demand / 12 from it and from stock; the rest stays in stock, of which
+// `stock_clearance_per_year` is sold cheap, used or scrapped. Called by
+// produce_month after the chain is solved.
+void sell_outside_month(World& w);
+
 // Declares the steelworks series (called once by the World constructor).
 void declare_steel_series(World& w);
 // Year-end stocks and the year's bottleneck shares (called in December).

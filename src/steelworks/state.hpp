@@ -31,6 +31,7 @@ struct SteelState {
   std::vector<uint8_t> built;     // by process: some facility built (this month)
   std::vector<double> bind_tally;  // by unit (chain units, then "operation_halted"), this year
   std::vector<BottleneckRow> bottlenecks;  // closed years
+  std::vector<double> product_stock;       // by product: unsold stock of a product sold outside
 
   // Series handles.
   int unusable = -1, sf_iron = -1, sf_steel = -1, sf_unusable = -1;
@@ -38,12 +39,14 @@ struct SteelState {
   int machine_share = -1, foundation_share = -1, asset_value_share = -1, removed_t = -1, investment = -1;
   int ratio_steel_pig = -1, ratio_rolled_steel = -1, pig_surplus = -1, operation_rate_pig = -1;
   std::vector<int> process_output;  // angang.output.<process>
+  std::vector<int> product_stock_series;  // angang.stock.<product>, -1 if not sold outside
+  std::vector<int> product_sold_series;   // angang.sold_outside.<product>, -1 if not sold outside
 
   // Checkpointed state (engine/checkpoint.cpp); the chain and series handles
   // are rebuilt from the scenario. List every new state field here.
   template <class A>
   void fields(A& a) {
-    a(flows, cap_year, cap_month, params, intensity, built, bind_tally, bottlenecks);
+    a(flows, cap_year, cap_month, params, intensity, built, bind_tally, bottlenecks, product_stock);
   }
 };
 
