@@ -145,7 +145,7 @@ TEST(Rules, HidingBanksOverFulfilmentAndReleasesItLater) {
   w.ent.units.month_output = {95, 95, 95, 95};  // a short month: the bank is drawn down
   report_and_ship(w);
   EXPECT_NEAR(w.ent.units.reported_year[2], 110 + 102.5, 1e-9);  // 105 available: 100 + half the excess
-  EXPECT_NEAR(w.ent.units.carry[2], 2.5, 1e-9);  // (95 + 10 - 100) * 0.5
+  EXPECT_NEAR(w.ent.units.carry[2], 2.5, 1e-9);                  // (95 + 10 - 100) * 0.5
   // Switched off: reports equal output.
   w.params.force("rule_hiding", 0);
   w.ent.units.reported_year = {};
@@ -156,7 +156,8 @@ TEST(Rules, HidingBanksOverFulfilmentAndReleasesItLater) {
   // In a whole history, hiding changes what planners see.
   const Recorder on = run_with({}), off = run_with({{"rule_hiding", 0}});
   double diff = 0;
-  for (int y = 1935; y <= 1957; ++y) diff += std::fabs(on.get("plan.reported_steel_t", y) - off.get("plan.reported_steel_t", y));
+  for (int y = 1935; y <= 1957; ++y)
+    diff += std::fabs(on.get("plan.reported_steel_t", y) - off.get("plan.reported_steel_t", y));
   EXPECT_GT(diff, 0.0);
 }
 
@@ -169,7 +170,8 @@ TEST(Rules, PartialPlanAndLateDeliveriesCostOutput) {
 }
 
 TEST(Rules, SoftBudgetAndQuantityFirstPileUpStock) {
-  const Recorder on = run_with({}), hard = run_with({{"rule_soft_budget", 0}}), orders = run_with({{"rule_quantity_first", 0}});
+  const Recorder on = run_with({}), hard = run_with({{"rule_soft_budget", 0}}),
+                 orders = run_with({{"rule_quantity_first", 0}});
   EXPECT_GT(avg(on, "angang.finished_stock_t", 1953, 1957), avg(hard, "angang.finished_stock_t", 1953, 1957));
   EXPECT_GT(avg(on, "angang.finished_stock_t", 1953, 1957), avg(orders, "angang.finished_stock_t", 1953, 1957));
   EXPECT_GT(avg(on, "angang.investment_yuan", 1953, 1957), avg(hard, "angang.investment_yuan", 1953, 1957));
@@ -187,7 +189,8 @@ TEST(Rules, BelowGradeOutputLeavesOrdersUnfilled) {
   EXPECT_LE(f_all, 1.0 + 1e-12);
   // Below-grade goods that find no buyer are stored: more stored, more stock; sold as
   // seconds they still earn revenue. Fulfilment does not depend on where they go.
-  const Recorder stored = run_with({{"quality_offgrade_stock_share", 1.0}}), sold = run_with({{"quality_offgrade_stock_share", 0.0}});
+  const Recorder stored = run_with({{"quality_offgrade_stock_share", 1.0}}),
+                 sold = run_with({{"quality_offgrade_stock_share", 0.0}});
   EXPECT_GT(avg(stored, "angang.finished_stock_t", 1953, 1957), avg(sold, "angang.finished_stock_t", 1953, 1957));
   EXPECT_LT(avg(stored, "angang.revenue_yuan", 1953, 1957), avg(sold, "angang.revenue_yuan", 1953, 1957));
   EXPECT_DOUBLE_EQ(stored.get("angang.order_fulfilment", 1954), sold.get("angang.order_fulfilment", 1954));
@@ -257,4 +260,22 @@ TEST(Ablation, ResultsDoNotDependOnThreadCount) {
   EXPECT_NE(one.find("rule_soft_budget,angang.finished_stock_t,"), std::string::npos);
   EXPECT_EQ(one.find("no.such_variable"), std::string::npos);
   EXPECT_NEAR(t_critical_95(2), 4.303, 1e-9);
+}
+
+TEST(PlanCycle, ABottleneckInsideAStageLowersItsPlan) {
+  // The blooming mill feeds the rolling mills but reports no stage of its own.
+  // Drafts rest on what the chain can make, so a smaller blooming mill lowers
+  // the rolled-steel draft though the rolling mills' rated capacity is unchanged.
+  const Scenario base = load_default_scenario();
+  const Scenario small = load_default_scenario({{"facility.blooming_ffyp.capacity_t", "100000"}});
+  RunOptions o;
+  o.seed = 2;
+  o.scale = 0.02;
+  const RunResult a = run_model(base, o), b = run_model(small, o);
+  const Recorder &ra = a.world->rec, &rb = b.world->rec;
+  EXPECT_LT(rb.get("plan.draft_rolled_steel_t", 1957), 0.9 * ra.get("plan.draft_rolled_steel_t", 1957));
+  // (The rolling mills are no smaller; run less hard, they wear less.)
+  EXPECT_GE(rb.get("angang.capacity_rolled_steel_t", 1957), 0.95 * ra.get("angang.capacity_rolled_steel_t", 1957));
+  // Plans the chain can meet are met: FFYP rolled-steel fulfilment stays near one.
+  for (int y = 1953; y <= 1955; ++y) EXPECT_GT(ra.get("plan.fulfilment_rolled_steel", y), 0.9) << y;
 }

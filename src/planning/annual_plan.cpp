@@ -4,6 +4,7 @@
 
 #include "planning/material_balance.hpp"
 #include "regimes/campaigns.hpp"
+#include "steelworks/production.hpp"
 
 namespace gangdu {
 
@@ -48,12 +49,14 @@ void set_annual_targets(World& w) {
   const bool ratchet = w.p("rule_ratchet") > 0.5;
   const double shading = w.p("rule_bargaining") > 0.5 ? w.p("plan_draft_shading") : 0.0;
   const double lambda = w.p("plan_ministry_weight");
-  const auto cap = w.facilities.usable_by_stage(w.clock.now());
-  const double util = w.p("steel_utilization");
+  // What each stage can make this year: the chain solved at full normal use,
+  // so a bottleneck inside a stage limits its plan (one physical model for the
+  // works and the plan; steelworks/production.cpp).
+  const StageArray potential_by_stage = chain_potential_by_stage(w);
 
   StageArray approved{};
   for (size_t s = 0; s < kStageCount; ++s) {
-    const double potential = util * cap[s];  // the unit's own estimate of what it can make this year
+    const double potential = potential_by_stage[s];  // the unit's own estimate of what it can make this year
     const double last_t = w.plan.active ? u.target[s] : 0.0;
     const double last_r = u.last_reported[s];
     double control;
@@ -80,9 +83,13 @@ void set_annual_targets(World& w) {
   f[2] = std::max(0.0, approved[2] - steel_per_rolled * approved[3]);
   f[1] = std::max(0.0, approved[1] - pig_per_steel * approved[2]);
   f[0] = 0.0;
-  for (size_t s = 0; s < kStageCount; ++s) c[static_cast<Eigen::Index>(s)] = util * cap[s] * 1.1;  // assumption: planners allow 10% above rated use
+  for (size_t s = 0; s < kStageCount; ++s)
+    c[static_cast<Eigen::Index>(s)] = potential_by_stage[s] * 1.1;  // assumption: planners allow 10% above normal use
   const BalanceResult b = balance_materials(A, f, c, {3, 2, 1});
-  for (size_t s = 0; s < kStageCount; ++s) u.target[s] = b.gross[static_cast<Eigen::Index>(s)];
+  for (size_t s = 0; s < kStageCount; ++s) {
+    const double g = b.gross[static_cast<Eigen::Index>(s)];
+    u.target[s] = g < 1.0 ? 0.0 : g;  // below a tonne: round-off of the cuts, no target
+  }
   apply_political_targets(w);
   w.plan.active = true;
   for (size_t s = 1; s < kStageCount; ++s) w.plan.target[s] = u.target[s];

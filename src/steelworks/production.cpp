@@ -68,6 +68,33 @@ SmallFurnaceMonth small_furnace_month(const ParamTable& p) {
   return o;
 }
 
+StageArray chain_potential_by_stage(const World& w) {
+  const SteelState& s = w.steel;
+  const Chain& ch = s.chain;
+  const size_t n = ch.size();
+  const double u = w.p("steel_utilization");
+  std::vector<double> cap(n, 0.0);
+  std::vector<double> params(ch.param_names().size());
+  for (size_t k = 0; k < params.size(); ++k) params[k] = w.params.get(ch.param_names()[k]);
+  Chain::Flows f;
+  StageArray out{};
+  // Each month of the year with the units commissioned by then (build dates and
+  // delivery lags are known to the planners; repairs still under way are not).
+  const Month jan = w.clock.now();
+  for (int k = 0; k < 12; ++k) {
+    const Month m{jan.index + k};
+    w.facilities.usable_by_process(m, cap);
+    for (double& c : cap) c *= u / 12.0;
+    ch.solve(cap, params, f);
+    for (size_t p = 0; p < n; ++p)
+      if (ch.reports(p) && !ch.external(p)) out[static_cast<size_t>(ch.stage(p))] += f.x[p];
+  }
+  for (double& o : out)
+    if (o < 1.0) o = 0.0;                             // round-off of the fixed point, not a tonne of capacity
+  out[0] = u * w.facilities.usable_by_stage(jan)[0];  // ore: rated, in t of pig iron it supports
+  return out;
+}
+
 void sell_outside_month(World& w) {
   SteelState& s = w.steel;
   const Chain& ch = s.chain;

@@ -20,6 +20,14 @@ void produce_month(World& w);
 // produce_month after the chain is solved.
 void sell_outside_month(World& w);
 
+// What the chain could make this year by headline stage (t/yr) at the regime's
+// intensity with every unit working normally: the physical model solved at
+// this month's usable capacities, so a bottleneck inside a stage (e.g. the
+// blooming mill before the rolling mills) limits the stage. The ore stage is
+// the rated burden capacity (t of pig iron it supports) x intensity. The plan drafts and balances against this
+// (planning/annual_plan.cpp). Allocates (called once a year).
+StageArray chain_potential_by_stage(const World& w);
+
 // Declares the steelworks series (called once by the World constructor).
 void declare_steel_series(World& w);
 // Year-end stocks and the year's bottleneck shares (called in December).
