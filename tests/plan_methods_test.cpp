@@ -150,13 +150,6 @@ TEST(PlanHarmony, MeetsTargetsWhenNothingBinds) {
   EXPECT_NEAR(r.gross[1], 17.0 / 0.45, 1e-7);
 }
 
-TEST(PlanMethods, MaterialBalanceForDenseCallers) {
-  const auto x = material_balance({{0.2, 0.3}, {0.1, 0.4}}, {10, 20});
-  EXPECT_NEAR(x[0], 12.0 / 0.45, 1e-8);
-  EXPECT_NEAR(x[1], 17.0 / 0.45, 1e-8);
-  EXPECT_THROW(material_balance({{0.2, 0.3}}, {10, 20}), std::out_of_range);
-}
-
 TEST(PlanMethods, ParseMethod) {
   EXPECT_EQ(parse_method("harmony"), Method::Harmony);
   EXPECT_STREQ(method_name(parse_method("lp")), "lp");

@@ -7,6 +7,7 @@
 #include "engine/model.hpp"
 #include "enterprises/unit_behaviour.hpp"
 #include "experiments/ablate.hpp"
+#include "planning/economy/methods.hpp"
 #include "planning/material_balance.hpp"
 #include "scenario/scenario.hpp"
 
@@ -99,6 +100,34 @@ TEST(MaterialBalance, RandomSparseProductiveEconomyHasSmallResidual) {
   for (int i = 0; i < n; ++i) EXPECT_LE(c.gross[i], cap2[i] * (1 + 1e-9) + 1e-9);
   EXPECT_LT(c.residual, 1e-8);
   EXPECT_GE(c.delivered.minCoeff(), -1e-12);
+}
+
+TEST(MaterialBalance, AgreesWithTheEconomyScalePlanner) {
+  // The in-run balance (sparse LU) and `gangdu plan`'s balance (Gauss-Seidel)
+  // solve one Leontief system: same gross output on a random productive economy.
+  std::mt19937_64 gen(11);
+  std::uniform_real_distribution<double> u(0, 1);
+  const int n = 120;
+  std::vector<Eigen::Triplet<double>> t;
+  std::vector<plan::Triplet> pt;
+  for (int j = 0; j < n; ++j)
+    for (int k = 0; k < 5; ++k) {
+      const int i = static_cast<int>(u(gen) * n);
+      if (i == j) continue;
+      const double a = 0.15 * u(gen);  // column sums below 0.75
+      t.emplace_back(i, j, a);
+      pt.push_back({i, j, a});
+    }
+  Eigen::SparseMatrix<double> A(n, n);
+  A.setFromTriplets(t.begin(), t.end());
+  Eigen::VectorXd f(n), cap = Eigen::VectorXd::Constant(n, -1.0);
+  plan::Economy e;
+  plan::init_products(e, n);
+  plan::set_coefficients(e, pt);
+  for (int i = 0; i < n; ++i) e.target[static_cast<size_t>(i)] = f[i] = 10 * u(gen);
+  const BalanceResult b = balance_materials(A, f, cap, {});
+  const plan::PlanResult r = plan::solve(e, plan::Method::Balance);
+  for (int i = 0; i < n; ++i) EXPECT_NEAR(b.gross[i], r.gross[static_cast<size_t>(i)], 1e-7 * (1 + b.gross[i])) << i;
 }
 
 TEST(MaterialBalance, SingularSystemIsRejected) {

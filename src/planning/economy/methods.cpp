@@ -308,22 +308,4 @@ PlanResult solve(const Economy& e, Method m, const Options& o) {
   throw std::invalid_argument("unknown method");
 }
 
-std::vector<double> material_balance(const std::vector<std::vector<double>>& a, const std::vector<double>& final_use) {
-  const int32_t n = static_cast<int32_t>(final_use.size());
-  Economy e;
-  init_products(e, n);
-  std::vector<Triplet> t;
-  for (int32_t i = 0; i < n; ++i) {
-    if (a.at(i).size() != final_use.size()) throw std::invalid_argument("material_balance: matrix is not square");
-    for (int32_t j = 0; j < n; ++j)
-      if (a[i][j] != 0) t.push_back({i, j, a[i][j]});
-  }
-  set_coefficients(e, std::move(t));
-  e.target = final_use;
-  check_economy(e);
-  std::vector<double> x;
-  leontief_solve(e, final_use, x, 1e-12, 100000);
-  return x;
-}
-
 }  // namespace gangdu::plan

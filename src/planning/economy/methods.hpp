@@ -83,9 +83,9 @@ PlanResult solve(const Economy& e, Method m, const Options& o = {});
 // x >= 0), solved by CLP: the benchmark's "same problem through CLP". Returns x.
 PlanResult solve_balance_with_clp(const Economy& e, double max_seconds = -1);
 
-// Material-balance step for a caller with a small dense economy (e.g. the
-// Anshan model): gross outputs that meet `final_use` given coefficients
-// a[i][j] (input i per unit of j). Throws std::runtime_error if not productive.
-std::vector<double> material_balance(const std::vector<std::vector<double>>& a, const std::vector<double>& final_use);
+// The in-run annual plan of a simulation balances its few stages with
+// planning/material_balance.hpp (exact sparse LU, cuts by priority); these
+// methods are the economy-scale planners of `gangdu plan`. Both solve the same
+// Leontief balance: tests/planning_test.cpp checks that they agree.
 
 }  // namespace gangdu::plan
