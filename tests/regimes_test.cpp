@@ -1,10 +1,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
-#include <fstream>
 
+#include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "engine/model.hpp"
 #include "regimes/campaigns.hpp"
@@ -98,12 +99,49 @@ TEST(Leap, ScenarioWithoutTheLeapRunsFromAScenarioChangeAlone) {
   const Scenario nl = load_scenario_file(source_path("scenarios/no_leap.toml"));
   EXPECT_EQ(nl.name, "anshan_no_leap");
   EXPECT_TRUE(nl.targets.empty());
-  for (const auto& e : nl.events) EXPECT_FALSE(e.kind == EventKind::kTransferOut && e.date.year() >= 1958) << e.date.str();
+  for (const auto& e : nl.events)
+    EXPECT_FALSE(e.kind == EventKind::kTransferOut && e.date.year() >= 1958) << e.date.str();
   const Recorder& leap = history(anshan());
   const Recorder& calm = history(nl);
   for (int y = 1916; y <= 1957; ++y) EXPECT_EQ(leap.get("angang.steel_t", y), calm.get("angang.steel_t", y)) << y;
   EXPECT_GT(leap.get("plan.target_steel_t", 1959), calm.get("plan.target_steel_t", 1959));
   EXPECT_GT(leap.get("angang.transferred_out", 1958), calm.get("angang.transferred_out", 1958));
+}
+
+TEST(Regimes, AContinuingRegimeKeepsWhatItDoesNotList) {
+  // no_leap.toml replaces the Leap by `continues = true` regimes: the end-1957
+  // values (FFYP regime and the set_param events before 1958) carry on.
+  const Scenario nl = load_scenario_file(source_path("scenarios/no_leap.toml"));
+  auto params_at = [](const Scenario& sc, int y, int m) {
+    ParamTable p(sc);
+    RegimeTimeline t(sc);
+    for (Month x = Month::of(1916, 1); !(Month::of(y, m) < x); x = x.next()) t.apply(x, p);
+    return std::make_pair(t.regime().id, p);
+  };
+  const auto [id57, p57] = params_at(nl, 1957, 12);
+  const auto [id58, p58] = params_at(nl, 1958, 6);
+  EXPECT_EQ(id57, "ffyp");
+  EXPECT_EQ(id58, "second_fyp");
+  for (const char* k :
+       {"steel_utilization", "plan_ministry_weight", "demand_outside_pig_iron_t", "plan_profit_shading"})
+    EXPECT_DOUBLE_EQ(p58.get(k), p57.get(k)) << k;
+  EXPECT_DOUBLE_EQ(p58.get("invest_state_yuan"), 550000000.0);  // what it lists changes
+  // Without `continues` a regime starts again from [parameters].
+  std::string text(embedded::find("scenarios/anshan.toml"));
+  const std::string leap = "id = \"leap\"\n";
+  ASSERT_NE(text.find(leap), std::string::npos);
+  const Scenario plain = load_scenario_text(text, "t.toml");
+  EXPECT_DOUBLE_EQ(params_at(plain, 1958, 6).second.get("plan_profit_shading"),
+                   plain.parameters.at("plan_profit_shading").value);
+  // `continues` must be a boolean.
+  text.insert(text.find(leap) + leap.size(), "continues = \"yes\"\n");
+  try {
+    load_scenario_text(text, "t.toml");
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("continues"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("true or false"), std::string::npos) << e.what();
+  }
 }
 
 TEST(Extends, MergesByIdAndReportsBadRemovals) {
@@ -113,13 +151,15 @@ TEST(Extends, MergesByIdAndReportsBadRemovals) {
     std::ofstream(dir + "/" + name) << text;
     return dir + "/" + name;
   };
-  const Scenario s = load_scenario_file(
-      write("a.toml", "[scenario]\nextends = \"anshan.toml\"\nname = \"a\"\n[[facility]]\nid = \"bf3\"\ncapacity_t = { value = 1, source = \"t\" }\n"));
+  const Scenario s = load_scenario_file(write("a.toml",
+                                              "[scenario]\nextends = \"anshan.toml\"\nname = \"a\"\n[[facility]]\nid = "
+                                              "\"bf3\"\ncapacity_t = { value = 1, source = \"t\" }\n"));
   const auto& bf3 = *std::find_if(s.facilities.begin(), s.facilities.end(), [](auto& f) { return f.id == "bf3"; });
   EXPECT_EQ(bf3.capacity_t.value, 1.0);
   EXPECT_EQ(bf3.name, "Blast Furnace No. 3");  // other keys inherited
   try {
-    load_scenario_file(write("b.toml", "[scenario]\nextends = \"anshan.toml\"\n\n[[event]]\nid = \"nope\"\nremove = true\n"));
+    load_scenario_file(
+        write("b.toml", "[scenario]\nextends = \"anshan.toml\"\n\n[[event]]\nid = \"nope\"\nremove = true\n"));
     FAIL();
   } catch (const InputError& e) {
     EXPECT_NE(e.message().find("names no element"), std::string::npos);

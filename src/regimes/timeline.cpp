@@ -43,10 +43,11 @@ bool RegimeTimeline::apply(Month m, ParamTable& params) {
   if (idx != current_) {
     current_ = idx;
     changed = true;
-    params.reset_to_base();
-    for (const auto& [k, p] : sc_.regimes[static_cast<size_t>(idx)].params) params.set(k, p.value);
-    // Dated parameter changes already past stay in force within the new regime
-    // only if they were made under it; a new regime starts from its own values.
+    const RegimeSpec& r = sc_.regimes[static_cast<size_t>(idx)];
+    if (!r.continues) params.reset_to_base();
+    for (const auto& [k, p] : r.params) params.set(k, p.value);
+    // A new regime starts from [parameters] and its own values, unless it
+    // `continues`: then what it does not list carries on as it stood.
   }
   while (next_event_ < sc_.events.size() && sc_.events[next_event_].date <= m) {
     const EventSpec& e = sc_.events[next_event_++];

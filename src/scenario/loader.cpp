@@ -53,6 +53,13 @@ class Reader {
   }
   bool has(const std::string& k) const { return t_.contains(k); }
 
+  bool boolean_or(const std::string& k, bool dflt) {
+    if (!has(k)) return (get(k), dflt);
+    const toml::node& n = need(k);
+    if (!n.is_boolean()) fail(&n, k, std::string("expected true or false, found ") + type_name(n));
+    return n.as_boolean()->get();
+  }
+
   std::string str(const std::string& k) {
     const toml::node& n = need(k);
     if (!n.is_string()) fail(&n, k, std::string("expected a string, found ") + type_name(n));
@@ -592,6 +599,7 @@ Scenario parse(const toml::table& root, const std::string& file) {
     g.name = r.str("name");
     g.start = r.month("start");
     g.source = r.str("source");
+    g.continues = r.boolean_or("continues", false);
     if (!ids.insert("regime:" + g.id).second) r.fail(r.table().get("id"), "id", "duplicate regime id '" + g.id + "'");
     if (!sc.regimes.empty() && g.start <= sc.regimes.back().start)
       r.fail(r.table().get("start"), "start",
@@ -599,7 +607,7 @@ Scenario parse(const toml::table& root, const std::string& file) {
                  sc.regimes.back().start.str() + ")");
     for (auto&& [k, v] : r.table()) {
       const std::string key(k.str());
-      if (key == "id" || key == "name" || key == "start" || key == "source") continue;
+      if (key == "id" || key == "name" || key == "start" || key == "source" || key == "continues") continue;
       const ParamDef* d = find_param_def(key);
       if (!d) continue;  // reported as unknown by finish()
       r.mark_used(key);

@@ -120,6 +120,10 @@ struct RegimeSpec {
   Month start;
   std::string source;
   std::map<std::string, Param> params;  // overrides of [parameters]
+  // false: the regime starts from [parameters] and sets its own values (the
+  // default); true: it changes only the parameters it lists and the rest carry
+  // on as they stood at its start (earlier regimes and set_param events).
+  bool continues = false;
   Location where;
 };
 
