@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "engine/model.hpp"
 #include "enterprises/unit_behaviour.hpp"
+#include "enterprises/work_floor.hpp"
 #include "experiments/ablate.hpp"
 #include "planning/economy/methods.hpp"
 #include "planning/material_balance.hpp"
@@ -307,4 +308,43 @@ TEST(PlanCycle, ABottleneckInsideAStageLowersItsPlan) {
   EXPECT_GE(rb.get("angang.capacity_rolled_steel_t", 1957), 0.95 * ra.get("angang.capacity_rolled_steel_t", 1957));
   // Plans the chain can meet are met: FFYP rolled-steel fulfilment stays near one.
   for (int y = 1953; y <= 1955; ++y) EXPECT_GT(ra.get("plan.fulfilment_rolled_steel", y), 0.9) << y;
+}
+
+TEST(Rules, PieceRatesAndCorruptionRaiseCostsNotOutputPlans) {
+  // R13, R14 in the accounts: piece-rate reports and overtime raise the wage
+  // bill, corrupt purchasing the material costs; profit falls.
+  const Recorder on = run_with({}), no_piece = run_with({{"rule_piece_rates", 0}}),
+                 no_graft = run_with({{"rule_corruption", 0}});
+  EXPECT_GT(avg(on, "angang.costs_yuan", 1953, 1957), avg(no_piece, "angang.costs_yuan", 1953, 1957));
+  EXPECT_LT(avg(on, "angang.profit_yuan", 1953, 1957), avg(no_piece, "angang.profit_yuan", 1953, 1957));
+  EXPECT_LT(avg(on, "angang.profit_yuan", 1950, 1957), avg(no_graft, "angang.profit_yuan", 1950, 1957));
+  // Piece-rate competition wears the plant (L5302): more impaired capacity.
+  EXPECT_GT(avg(on, "angang.equipment_wear_share", 1954, 1957),
+            avg(no_piece, "angang.equipment_wear_share", 1954, 1957));
+  // Before the PRC neither rule has anything to act on.
+  for (int y = 1930; y <= 1944; ++y) {
+    EXPECT_EQ(on.get("angang.pig_iron_t", y), no_piece.get("angang.pig_iron_t", y)) << y;
+    EXPECT_EQ(on.get("angang.pig_iron_t", y), no_graft.get("angang.pig_iron_t", y)) << y;
+  }
+}
+
+TEST(Rules, WorkFloorMultipliersFollowTheirParameters) {
+  const Scenario sc = load_default_scenario();
+  World w(sc, {.seed = 1, .scale = 0.01});
+  w.params.force("wage_piece_share", 0.8);
+  w.params.force("piece_false_report_share", 0.1);
+  w.params.force("piece_audit_probability", 0.5);
+  w.params.force("piece_overtime_share", 0.05);
+  w.params.force("piece_wear_push", 0.05);
+  w.params.force("corruption_purchase_share", 0.01);
+  EXPECT_NEAR(piece_wage_multiplier(w), 1.0 + 0.8 * (0.05 + 0.05), 1e-12);
+  EXPECT_NEAR(piece_wear_multiplier(w), 1.04, 1e-12);
+  EXPECT_NEAR(corruption_cost_multiplier(w), 1.01, 1e-12);
+  w.params.force("piece_audit_probability", 1.0);  // every false report caught: overtime only
+  EXPECT_NEAR(piece_wage_multiplier(w), 1.04, 1e-12);
+  w.params.force("rule_piece_rates", 0);
+  w.params.force("rule_corruption", 0);
+  EXPECT_EQ(piece_wage_multiplier(w), 1.0);
+  EXPECT_EQ(piece_wear_multiplier(w), 1.0);
+  EXPECT_EQ(corruption_cost_multiplier(w), 1.0);
 }

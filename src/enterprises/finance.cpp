@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "enterprises/work_floor.hpp"
+
 namespace gangdu {
 namespace {
 double value_of(const World& w, double pig, double steel, double rolled) {
@@ -25,10 +27,14 @@ void finance_month(World& w, double employees) {
   if (!(w.p("price_rolled_yuan") > 0)) return;  // no accounts kept in yuan under this regime
   const double gross_value = final_value(w, u.month_output);
   const double wages = employees * wage / 12.0;
-  const double costs = w.p("cost_materials_share") * gross_value + wages * (1.0 + w.p("fund_welfare_share") + w.p("fund_insurance_share")) +
+  // Paid wages and material costs include what piece-rate reports and corrupt
+  // purchasing add (R13, R14); the plan's accounts below do not foresee them.
+  const double paid = wages * piece_wage_multiplier(w);
+  const double costs = w.p("cost_materials_share") * gross_value * corruption_cost_multiplier(w) +
+                       paid * (1.0 + w.p("fund_welfare_share") + w.p("fund_insurance_share")) +
                        w.p("fund_maintenance_share") * f.fixed_assets / 12.0;
   f.cost += costs;
-  f.wage_bill += wages;
+  f.wage_bill += paid;
   // Planned profit for the month: the same accounts at planned output with planned staffing.
   StageArray planned{};
   for (size_t s = 0; s < kStageCount; ++s) planned[s] = u.target[s] / 12.0;

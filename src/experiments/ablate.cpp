@@ -11,8 +11,9 @@
 namespace gangdu {
 
 std::vector<std::string> default_ablation_rules() {
-  return {"rule_bargaining", "rule_ratchet",      "rule_hiding",       "rule_partial_plan",        "rule_late_deliveries",
-          "rule_sectionalism", "rule_quantity_first", "rule_soft_budget", "rule_two_level_accounting"};
+  return {"rule_bargaining",           "rule_ratchet",      "rule_hiding",         "rule_partial_plan",
+          "rule_late_deliveries",      "rule_sectionalism", "rule_quantity_first", "rule_soft_budget",
+          "rule_two_level_accounting", "rule_piece_rates",  "rule_corruption"};
 }
 
 std::vector<std::string> default_ablation_variables() {

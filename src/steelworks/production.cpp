@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "enterprises/work_floor.hpp"
+
 namespace gangdu {
 
 SteelState::SteelState(const Scenario& sc) : chain(sc) {
@@ -205,7 +207,9 @@ void produce_month(World& w) {
 
   // Wear: hazard rising with intensity above design, restored by maintenance.
   const double restore = w.p("wear_restore_rate") * w.p("maintenance_share") / w.p("maintenance_reference");
-  w.facilities.wear_month(m, s.intensity, w.p("wear_h0"), w.p("wear_k"), ud, std::min(1.0, restore));
+  // Groups competing for piece pay push their plant harder than output needs (R13).
+  const double ud_wear = ud / piece_wear_multiplier(w);
+  w.facilities.wear_month(m, s.intensity, w.p("wear_h0"), w.p("wear_k"), ud_wear, std::min(1.0, restore));
 
   // Capital spending on construction and repair (million yuan).
   w.rec.add(s.investment, y, w.facilities.investment_myuan(m));
