@@ -54,8 +54,11 @@ nlohmann::json make_manifest(const Scenario& sc, const RunOptions& opt, const Ru
   m["peak_persons"] = static_cast<double>(r.world->peak_agents) / opt.scale;
   m["variables"] = r.world->rec.names();
   nlohmann::json regimes = nlohmann::json::array();
-  for (const auto& g : sc.regimes)
-    regimes.push_back({{"id", g.id}, {"name", g.name}, {"start", g.start.str()}, {"source", g.source}});
+  for (const auto& g : sc.regimes) {
+    nlohmann::json r = {{"id", g.id}, {"name", g.name}, {"start", g.start.str()}, {"source", g.source}};
+    if (g.continues) r["continues"] = true;  // changes only what it lists
+    regimes.push_back(std::move(r));
+  }
   m["regimes"] = regimes;
   return m;
 }
