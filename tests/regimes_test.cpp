@@ -126,15 +126,22 @@ TEST(Regimes, AContinuingRegimeKeepsWhatItDoesNotList) {
        {"steel_utilization", "plan_ministry_weight", "demand_outside_pig_iron_t", "plan_profit_shading"})
     EXPECT_DOUBLE_EQ(p58.get(k), p57.get(k)) << k;
   EXPECT_DOUBLE_EQ(p58.get("invest_state_yuan"), 550000000.0);  // what it lists changes
-  // Without `continues` a regime starts again from [parameters].
+  // The default Leap continues: the 1955 hukou controls (set_param) carry into 1958.
+  // Without `continues` it starts again from [parameters] and they lapse.
   std::string text(embedded::find("scenarios/anshan.toml"));
-  const std::string leap = "id = \"leap\"\n";
-  ASSERT_NE(text.find(leap), std::string::npos);
-  const Scenario plain = load_scenario_text(text, "t.toml");
-  EXPECT_DOUBLE_EQ(params_at(plain, 1958, 6).second.get("plan_profit_shading"),
-                   plain.parameters.at("plan_profit_shading").value);
+  const auto at = text.find("continues = true  # what it does not list carries on from 1957");
+  ASSERT_NE(at, std::string::npos);
+  const size_t len = text.find('\n', at) - at;
+  EXPECT_DOUBLE_EQ(params_at(anshan(), 1958, 6).second.get("migration_control"),
+                   params_at(anshan(), 1957, 12).second.get("migration_control"));
+  std::string off = text;
+  off.replace(at, len, "continues = false");
+  const Scenario plain = load_scenario_text(off, "t.toml");
+  EXPECT_DOUBLE_EQ(params_at(plain, 1958, 6).second.get("migration_control"),
+                   plain.parameters.at("migration_control").value);
+  EXPECT_NE(params_at(plain, 1957, 12).second.get("migration_control"), plain.parameters.at("migration_control").value);
   // `continues` must be a boolean.
-  text.insert(text.find(leap) + leap.size(), "continues = \"yes\"\n");
+  text.replace(at, len, "continues = \"yes\"");
   try {
     load_scenario_text(text, "t.toml");
     FAIL() << "expected InputError";
