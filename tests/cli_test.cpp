@@ -84,11 +84,11 @@ TEST(Cli, MissingFileAndBadSetAndBadScaleExitTwo) {
 TEST(Cli, ForecastWithDrawnParametersWritesTheRunsTable) {
   const std::string dir = temp_dir("cli_forecast") + "/out";
   const Result r = run("validate --scale 0.01 --forecast --runs 4 --threads 2 --keep 0.5 "
-                       "--param regime.leap.steel_utilization=1.0:2.0 --out " + dir);
+                       "--param parameters.overdrive_max=1.0:2.0 --out " + dir);
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("1 parameter(s) drawn per run"), std::string::npos) << r.out;
   const std::string runs = read_file(dir + "/forecast_runs.csv");
-  EXPECT_EQ(runs.rfind("run,seed,regime.leap.steel_utilization,mape_le_1957,kept\n", 0), 0u) << runs;
+  EXPECT_EQ(runs.rfind("run,seed,parameters.overdrive_max,mape_le_1957,kept\n", 0), 0u) << runs;
   int kept = 0;
   for (size_t p = runs.find(",1\n"); p != std::string::npos; p = runs.find(",1\n", p + 1)) ++kept;
   EXPECT_EQ(kept, 2) << runs;  // half of 4 runs make the band
@@ -102,9 +102,9 @@ TEST(Cli, ForecastOptionsFailBeforeAnythingIsWritten) {
   EXPECT_EQ(r.status, 2) << r.out;
   EXPECT_NE(r.out.find("no_such_key"), std::string::npos) << r.out;
   // A malformed range, --keep out of (0,1], and --param without --forecast.
-  EXPECT_EQ(run("validate --scale 0.01 --forecast --runs 2 --param regime.leap.steel_utilization=2 --out " + base + "/o").status, 2);
+  EXPECT_EQ(run("validate --scale 0.01 --forecast --runs 2 --param parameters.overdrive_max=2 --out " + base + "/o").status, 2);
   EXPECT_NE(run("validate --scale 0.01 --forecast --runs 2 --keep 1.5 --out " + base + "/o").status, 0);
-  r = run("validate --scale 0.01 --param regime.leap.steel_utilization=1:2 --out " + base + "/o");
+  r = run("validate --scale 0.01 --param parameters.overdrive_max=1:2 --out " + base + "/o");
   EXPECT_EQ(r.status, 2) << r.out;
   EXPECT_NE(r.out.find("only with --forecast"), std::string::npos) << r.out;
   EXPECT_FALSE(fs::exists(base + "/o"));

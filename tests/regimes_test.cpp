@@ -38,7 +38,8 @@ TEST(Regimes, SwitchAtTheRightMonthAndResetDatedChanges) {
   };
   at(1957, 12);
   EXPECT_EQ(t.regime().id, "ffyp");
-  EXPECT_DOUBLE_EQ(p.get("overdrive_response"), 0.0);
+  // Overdriving is behaviour, not a regime value: no regime sets its response.
+  EXPECT_DOUBLE_EQ(p.get("overdrive_response"), sc.parameters.at("overdrive_response").value);
   EXPECT_DOUBLE_EQ(p.get("control_local_weight"), 0.5);  // set_param of Sept 1956
   RegimeTimeline t2(sc);
   ParamTable p2(sc);

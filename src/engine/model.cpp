@@ -10,6 +10,7 @@
 #include "enterprises/labour_market.hpp"
 #include "enterprises/unit_behaviour.hpp"
 #include "enterprises/works_labour.hpp"
+#include "enterprises/workforce.hpp"
 #include "people/demography.hpp"
 #include "people/family_follow.hpp"
 #include "people/migration.hpp"
@@ -17,6 +18,7 @@
 #include "people/sd_baseline.hpp"
 #include "planning/annual_plan.hpp"
 #include "regimes/campaigns.hpp"
+#include "steelworks/construction.hpp"
 #include "steelworks/production.hpp"
 
 namespace gangdu {
@@ -157,6 +159,12 @@ void step_month(World& w) {
   MonthTally t;
   demography_month(w, t);
 
+  // 5a. The works' trained and untrained pools (enterprises/workforce.hpp): transfers take
+  //     trained staff, newcomers arrive mostly untrained and learn.
+  update_trained_pool(workforce_params(w), w.ent.workforce, static_cast<double>(t.works) * wt,
+                      static_cast<double>(ev.transferred_out) * wt);
+  w.rec.set(w.steel.employees_trained, y, w.ent.workforce.trained);
+
   // 6. Labour market: lay-offs, hiring, migrant recruitment, blind inflow.
   LabourTally lt = labour_market_month(w, t);
   // 6a. Families of recruits left in the village join their workers (families follow).
@@ -165,6 +173,9 @@ void step_month(World& w) {
   // 6b. The danwei and the city: housing construction, the danwei tie, allocation.
   HousingTally ht;
   housing_month(w, t.construction, t.city, ht);
+
+  // 6c'. Capital construction: the programme's unlisted projects (steelworks/construction.hpp).
+  construction_month(w, static_cast<double>(t.construction) * wt);
 
   // 6c. The aggregate system-dynamics baseline, driven by the same demands and events.
   sd_step(w, ev);

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "enterprises/report_inflation.hpp"
+#include "enterprises/workforce.hpp"
 #include "regimes/campaigns.hpp"
+#include "steelworks/overdrive.hpp"
 
 namespace gangdu {
 namespace {
@@ -22,6 +25,17 @@ bool produce_to_orders(const World& w) {
 }
 }  // namespace
 
+WorkforceParams workforce_params(const World& w) {
+  WorkforceParams p;
+  p.untrained_productivity = w.p("labour_untrained_productivity");
+  p.learning_rate = w.p("labour_learning_rate");
+  p.recruit_trained_share = w.p("labour_recruit_trained_share");
+  p.need_share = w.p("labour_need_share");
+  p.drive_elasticity = w.p("labour_drive_elasticity");
+  p.employees_per_kt = w.p("labour_employees_per_kt");
+  return p;
+}
+
 void decide_unit_output(World& w) {
   UnitsState& u = w.ent.units;
   const int32_t now = w.now();
@@ -33,10 +47,20 @@ void decide_unit_output(World& w) {
   const bool sectional = planning && w.p("rule_sectionalism") > 0.5;
   const bool restrict = planning && w.p("rule_ratchet") > 0.5;
   const bool to_orders = planning && produce_to_orders(w);
-  const double slack = w.p("plan_overfulfil_slack");
+  const bool overdrive = planning && w.p("rule_overdrive") > 0.5;
+  const OverdriveParams od{w.p("overdrive_response"), w.p("overdrive_max"), w.p("overdrive_pressure_floor")};
+  const double local_weight = w.p("control_local_weight");
+  const double slack_cap = w.p("plan_overfulfil_slack");
   const double util = w.p("steel_utilization");
   const auto cap = w.facilities.usable_by_stage(w.clock.now());
+  // Persons mobilized for the small furnaces are away from the works (L5025).
+  WorkforceState& wf = w.ent.workforce;
+  wf.mobilised = std::min(std::max(0.0, wf.employees),
+                          w.p("smallfurnace_workers") * w.p("smallfurnace_works_share"));
   const double conditions = work_conditions_factor(w);  // campaigns, experts, food
+  // R23: each stage's drive from its target gap (steelworks/overdrive.hpp).
+  StageArray potential{}, base{};
+  double max_drive = 1.0;
   for (size_t s = 0; s < kStageCount; ++s) {
     double factor = coverage * conditions;
     if (late && rng::uniform(w.key_units, now, s, 0) < w.p("supply_late_probability")) {
@@ -45,17 +69,29 @@ void decide_unit_output(World& w) {
     }
     if (sectional && s > 0 && rng::uniform(w.key_units, now, s, 2) > w.p("unit_cooperation"))
       factor *= 1.0 - w.p("sectionalism_loss");
-    const double potential = util * cap[s] / 12.0;
-    u.supply_loss_year[s] += potential * std::max(0.0, 1.0 - factor);
-    // R23: a target above normal use makes units overdrive the plant (L5023).
-    if (planning && u.target[s] > 0) factor *= overdrive_factor(w, u.target[s] / 12.0, potential * factor);
-    double intended = potential * factor;
-    if (restrict && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * (1.0 + slack));
+    potential[s] = util * cap[s] / 12.0;
+    base[s] = factor;
+    u.supply_loss_year[s] += potential[s] * std::max(0.0, 1.0 - factor);
+    u.drive[s] = overdrive && u.target[s] > 0 ? drive_factor(od, u.target[s] / 12.0, potential[s] * factor, local_weight) : 1.0;
+    u.slack[s] = planning && u.target[s] > 0 && potential[s] > 0 ? std::max(0.0, 1.0 - u.target[s] / 12.0 / potential[s]) : 0.0;
+    max_drive = std::max(max_drive, u.drive[s]);
+  }
+  // Support processes (coke, blowers, boilers, power, mines) are driven to keep up.
+  u.support_drive = max_drive;
+  u.maintenance_skip = w.p("rule_maintenance_skip") > 0.5 ? maintenance_skipped(w.p("maintenance_skip_response"), max_drive) : 0.0;
+  // Effective labour bounds output (enterprises/workforce.hpp).
+  wf.labour_factor = 1.0;
+  if (w.p("rule_untrained_recruits") > 0.5 && wf.employees >= 0)
+    wf.labour_factor = std::min(1.0, labour_ratio(workforce_params(w), wf, cap[1] / 1000.0, max_drive));
+  for (size_t s = 0; s < kStageCount; ++s) {
+    const double factor = base[s] * u.drive[s] * wf.labour_factor;
+    double intended = potential[s] * factor;
+    if (restrict && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * (1.0 + slack_cap));
     // Without R9 units make what is ordered and no more; making "a little more than
     // ordered" to be safe is part of the quantity-first habit (L3345 fn 74).
     if (to_orders && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * w.p("demand_order_share"));
-    u.restricted_year[s] += std::max(0.0, potential * factor - intended);
-    u.output_factor[s] = potential > 0 ? intended / potential : 1.0;
+    u.restricted_year[s] += std::max(0.0, potential[s] * factor - intended);
+    u.output_factor[s] = potential[s] > 0 ? intended / potential[s] : 1.0;
   }
 }
 
@@ -63,6 +99,11 @@ void report_and_ship(World& w) {
   UnitsState& u = w.ent.units;
   const bool hiding = w.plan.active && w.p("rule_hiding") > 0.5;
   const double h = w.p("plan_hide_share");
+  // R23 report inflation (L5056, L5252): under pressure a unit short of its target
+  // reports part of the gap as made (enterprises/report_inflation.hpp).
+  const bool inflate = w.plan.active && w.p("rule_report_inflation") > 0.5;
+  const double pressure = std::clamp(w.p("overdrive_pressure_floor") + w.p("control_local_weight"), 0.0, 1.0);
+  const ReportInflationParams rip{w.p("report_inflation_response"), w.p("report_inflation_max")};
   // R3 reporting.
   for (size_t s = 0; s < kStageCount; ++s) {
     const double y = u.month_output[s];
@@ -81,7 +122,18 @@ void report_and_ship(World& w) {
       reported = y + u.carry[s];
       u.carry[s] = 0.0;
     }
+    double extra = 0;
+    if (inflate && tm > 0) {
+      extra = inflated_report(rip, tm, y, pressure);
+      reported += extra;
+      u.inflated_year[s] += extra;
+    }
     u.reported_year[s] += reported;
+    if (s == 1) w.rec.add(w.steel.reported_pig, w.year(), reported);
+    if (s == 2) {
+      w.rec.add(w.steel.reported_steel, w.year(), reported);
+      w.rec.add(w.steel.inflation_steel, w.year(), extra);
+    }
   }
   // R9 orders, shipments, stock. Orders follow the plan when there is one,
   // otherwise the market takes a share of output.

@@ -34,6 +34,7 @@ void set_annual_targets(World& w) {
   const bool active = w.p("plan_active") > 0.5;
   w.plan.year_output = {};
   u.reported_year = {};
+  u.inflated_year = {};
   u.supply_loss_year = {};
   u.restricted_year = {};
   u.orders_year = {};
@@ -83,8 +84,8 @@ void set_annual_targets(World& w) {
   f[2] = std::max(0.0, approved[2] - steel_per_rolled * approved[3]);
   f[1] = std::max(0.0, approved[1] - pig_per_steel * approved[2]);
   f[0] = 0.0;
-  for (size_t s = 0; s < kStageCount; ++s)
-    c[static_cast<Eigen::Index>(s)] = potential_by_stage[s] * 1.1;  // assumption: planners allow 10% above normal use
+  const double headroom = 1.0 + w.p("plan_balance_headroom");  // how far the balance lets targets exceed potential
+  for (size_t s = 0; s < kStageCount; ++s) c[static_cast<Eigen::Index>(s)] = potential_by_stage[s] * headroom;
   const BalanceResult b = balance_materials(A, f, c, {3, 2, 1});
   for (size_t s = 0; s < kStageCount; ++s) {
     const double g = b.gross[static_cast<Eigen::Index>(s)];

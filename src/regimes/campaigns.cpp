@@ -54,12 +54,6 @@ double political_target(const World& w, int year, Stage stage) {
   return v;
 }
 
-double overdrive_factor(const World& w, double target_month, double normal_month) {
-  if (!(normal_month > 0) || target_month <= normal_month) return 1.0;
-  const double gap = target_month / normal_month - 1.0;
-  return std::min(w.p("overdrive_max"), 1.0 + w.p("overdrive_response") * gap);
-}
-
 double famine_death_multiplier(const World& w) {
   return 1.0 + w.p("famine_death_response") * std::max(0.0, 1.0 - w.p("food_supply_index"));
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "enterprises/work_floor.hpp"
+#include "steelworks/wear.hpp"
 
 namespace gangdu {
 
@@ -41,6 +42,20 @@ void declare_steel_series(World& w) {
   s.ratio_rolled_steel = r.declare("angang.capacity_ratio_rolled_to_steel", S);
   s.pig_surplus = r.declare("angang.pig_iron_surplus_t", F);
   s.operation_rate_pig = r.declare("angang.operation_rate_pig_iron", S);
+  s.repair_backlog = r.declare("angang.repair_backlog_share", F);          // mean over the months
+  s.maintenance_skipped = r.declare("angang.maintenance_skipped_share", F);  // mean over the months
+  s.drive_pig = r.declare("angang.drive_pig_iron", F);                      // mean over the months
+  s.drive_steel = r.declare("angang.drive_steel", F);                       // mean over the months
+  s.drive_support = r.declare("angang.drive_support", F);                   // mean over the months
+  s.labour_factor = r.declare("angang.labour_factor", F);                   // mean over the months
+  s.employees_trained = r.declare("angang.employees_trained", S);
+  s.sf_mobilised = r.declare("smallfurnace.mobilised", F);                  // mean persons over the months
+  s.sf_from_works = r.declare("smallfurnace.mobilised_from_works", F);      // mean persons over the months
+  s.reported_pig = r.declare("angang.pig_iron_reported_t", F);
+  s.reported_steel = r.declare("angang.steel_reported_t", F);
+  s.inflation_steel = r.declare("angang.steel_report_inflation_t", F);
+  s.under_construction = r.declare("angang.capacity_under_construction_t", S);
+  s.commissioned = r.declare("angang.capacity_commissioned_t", F);
   s.process_output.clear();
   for (size_t p = 0; p < s.chain.size(); ++p)
     s.process_output.push_back(r.declare("angang.output." + s.chain.process_id(p), F));
@@ -123,6 +138,8 @@ void produce_month(World& w) {
   SteelState& s = w.steel;
   const Chain& ch = s.chain;
   const size_t n = ch.size();
+  // Units commissioned this month after rushed construction start impaired (issue 19).
+  w.facilities.rushed_start(m, w.p("construction_normal_months"), w.p("construction_rush_wear"));
   w.usable = w.facilities.usable_by_stage(m);
   w.installed = w.facilities.installed_by_stage(m);
   w.facilities.usable_by_process(m, s.cap_year);
@@ -130,10 +147,23 @@ void produce_month(World& w) {
   // The production units' decisions (enterprises/unit_behaviour: supply, late
   // deliveries, sectionalism, quota restriction) scale the processes that
   // report to each headline stage; support processes run as the chain needs.
+  // Support processes (coke, blowers, boilers, power) are driven with the works (R23,
+  // steelworks/overdrive.hpp) and bounded by the effective labour like the rest.
   const StageArray& e = w.ent.units.output_factor;
+  const double support = w.ent.units.support_drive * w.ent.workforce.labour_factor;
   for (size_t p = 0; p < n; ++p) {
-    const double f = ch.reports(p) && !ch.external(p) ? e[static_cast<size_t>(ch.stage(p))] : 1.0;
+    const double f = ch.external(p) ? 1.0 : ch.reports(p) ? e[static_cast<size_t>(ch.stage(p))] : support;
     s.cap_month[p] = s.cap_year[p] * u * f / 12.0;
+  }
+  // The ministry's ceiling on steel capacity (April 1957, L4997; the SFYP of July 1957, L5116).
+  const double steel_cap = w.p("capacity_cap_steel_t");
+  if (steel_cap > 0) {
+    double steel_month = 0;
+    for (size_t p = 0; p < n; ++p)
+      if (ch.reports(p) && !ch.external(p) && ch.stage(p) == Stage::kSteel) steel_month += s.cap_month[p];
+    if (steel_month > steel_cap / 12.0)
+      for (size_t p = 0; p < n; ++p)
+        if (ch.reports(p) && !ch.external(p) && ch.stage(p) == Stage::kSteel) s.cap_month[p] *= steel_cap / 12.0 / steel_month;
   }
   for (size_t k = 0; k < s.params.size(); ++k) s.params[k] = w.params.get(ch.param_names()[k]);
   ch.solve(s.cap_month, s.params, s.flows);
@@ -205,17 +235,24 @@ void produce_month(World& w) {
     }
   }
 
-  // Wear: hazard rising with intensity above design, restored by maintenance.
-  const double restore = w.p("wear_restore_rate") * w.p("maintenance_share") / w.p("maintenance_reference");
-  // Groups competing for piece pay push their plant harder than output needs (R13).
-  const double ud_wear = ud / piece_wear_multiplier(w);
-  w.facilities.wear_month(m, s.intensity, w.p("wear_h0"), w.p("wear_k"), ud_wear, std::min(1.0, restore));
+  // Wear: hazard rising with intensity above design, restored by maintenance
+  // (steelworks/wear.hpp: skipped maintenance, repair capacity, spare parts, slack crews).
+  wear_step(w);
 
   // Capital spending on construction and repair (million yuan).
   w.rec.add(s.investment, y, w.facilities.investment_myuan(m));
 
+  // Drive and labour (R23, issue 19), means over the year's months.
+  const UnitsState& units = w.ent.units;
+  w.rec.add(s.drive_pig, y, units.drive[1] / 12.0);
+  w.rec.add(s.drive_steel, y, units.drive[2] / 12.0);
+  w.rec.add(s.drive_support, y, units.support_drive / 12.0);
+  w.rec.add(s.labour_factor, y, w.ent.workforce.labour_factor / 12.0);
+
   // Small furnaces (1958 mobilization): a separate low-tech sector.
   const SmallFurnaceMonth sf = small_furnace_month(w.params);
+  w.rec.add(s.sf_mobilised, y, w.p("smallfurnace_workers") / 12.0);
+  w.rec.add(s.sf_from_works, y, w.ent.workforce.mobilised / 12.0);
   w.rec.add(s.sf_iron, y, sf.iron);
   w.rec.add(s.sf_steel, y, sf.steel);
   w.rec.add(s.sf_unusable, y, sf.unusable);
