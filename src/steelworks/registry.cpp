@@ -158,14 +158,15 @@ void FacilityRegistry::wear_month(Month m, const std::vector<double>& intensity,
 }
 
 double FacilityRegistry::wear_month(Month m, const std::vector<double>& intensity, const WearInputs& in) {
-  // Repair demand: what each unit's crews would restore at the per-unit rate.
+  // Repair demand: what each unit's crews would restore at the per-unit rate. The shops
+  // are booked for it whether or not the parts come: a unit waiting for imported parts
+  // holds its crew (its repair is lost, not handed to another unit).
   double demand = 0, stock = 0;
   for (size_t i = 0; i < size(); ++i) {
     if (m < built_[i]) continue;
     stock += machine_t_[i];
-    const double parts = 1.0 - import_share_[i] * (1.0 - in.soviet_parts) * (1.0 - in.parts_domestic);
     const double boost = in.boost ? (*in.boost)[process_[i]] : 1.0;
-    demand += machine_t_[i] * wear_[i] * std::min(1.0, in.restore * parts * boost);
+    demand += machine_t_[i] * wear_[i] * std::min(1.0, in.restore * boost);
   }
   const double cap = in.capacity > 0 ? in.capacity * stock : demand;
   const double done = demand > cap && demand > 0 ? cap / demand : 1.0;
@@ -175,7 +176,7 @@ double FacilityRegistry::wear_month(Month m, const std::vector<double>& intensit
     const double h = x > 0 ? std::min(1.0, in.h0 * std::pow(x / in.u_design, in.k)) : 0.0;
     const double parts = 1.0 - import_share_[i] * (1.0 - in.soviet_parts) * (1.0 - in.parts_domestic);
     const double boost = in.boost ? (*in.boost)[process_[i]] : 1.0;
-    const double r = std::min(1.0, in.restore * parts * boost) * done;
+    const double r = std::min(1.0, in.restore * boost) * done * parts;
     wear_[i] = std::clamp(wear_[i] + h * (1.0 - wear_[i]) - r * wear_[i], 0.0, 1.0);
   }
   return 1.0 - done;

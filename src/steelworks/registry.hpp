@@ -39,10 +39,10 @@ class FacilityRegistry {
   void wear_month(Month m, const std::vector<double>& intensity, double h0, double k, double u_design,
                   double restore);
   // Wear with repair limits (issue 19 item 4, steelworks/wear.hpp): as above, but the
-  // restoration of a unit with imported equipment needs spare parts (soviet_parts, the
-  // share still delivered; parts_domestic, the share made at home), the repair shops
-  // restore at most `capacity` of the machine stock a month (<= 0: unlimited), and
-  // `boost[p]` multiplies the repair effort on process p (slack crews, L5398).
+  // repair shops restore at most `capacity` of the machine stock a month (<= 0: unlimited;
+  // every unit gets its share), `boost[p]` multiplies the repair effort on process p (slack
+  // crews, L5398), and a unit with imported equipment completes only the part of its repair
+  // for which spare parts come: 1 - import_share x (1 - soviet_parts) x (1 - parts_domestic).
   struct WearInputs {
     double h0 = 0, k = 1, u_design = 1, restore = 0;
     double capacity = 0, soviet_parts = 1, parts_domestic = 1;
