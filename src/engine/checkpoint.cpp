@@ -29,7 +29,7 @@ static_assert(sizeof(UnitsState) == 480, "UnitsState changed: list the new field
 static_assert(sizeof(FinanceState) == 72, "FinanceState changed: list the new field in FinanceState::fields()");
 static_assert(sizeof(FacilityRegistry) == 528, "FacilityRegistry changed: list the new field in its fields()");
 static_assert(sizeof(SteelState) == 696, "SteelState changed: list the new field in SteelState::fields()");
-static_assert(sizeof(World) == 3688, "World changed: list the new member in World::fields() (engine/world.hpp)");
+static_assert(sizeof(World) == 4728, "World changed: list the new member in World::fields() (engine/world.hpp)");
 #endif
 
 namespace {
