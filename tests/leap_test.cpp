@@ -20,13 +20,13 @@ using namespace gangdu;
 
 TEST(Overdrive, DriveFollowsTheTargetGapUnderPressureUpToTheCeiling) {
   const OverdriveParams p{0.5, 1.3, 0.0};
-  EXPECT_DOUBLE_EQ(drive_factor(p, 90, 100, 1.0), 1.0);     // target below potential: no drive
-  EXPECT_DOUBLE_EQ(drive_factor(p, 150, 100, 1.0), 1.25);   // gap 0.5 x response 0.5
-  EXPECT_DOUBLE_EQ(drive_factor(p, 150, 100, 0.5), 1.125);  // half the pressure, half the drive
-  EXPECT_DOUBLE_EQ(drive_factor(p, 150, 100, 0.0), 1.0);    // no pressure: the plan is not chased
-  EXPECT_DOUBLE_EQ(drive_factor(p, 400, 100, 1.0), 1.3);    // the engineering ceiling
+  EXPECT_DOUBLE_EQ(drive_factor(p, 90, 100, 1.0), 1.0);                  // target below potential: no drive
+  EXPECT_DOUBLE_EQ(drive_factor(p, 150, 100, 1.0), 1.25);                // gap 0.5 x response 0.5
+  EXPECT_DOUBLE_EQ(drive_factor(p, 150, 100, 0.5), 1.125);               // half the pressure, half the drive
+  EXPECT_DOUBLE_EQ(drive_factor(p, 150, 100, 0.0), 1.0);                 // no pressure: the plan is not chased
+  EXPECT_DOUBLE_EQ(drive_factor(p, 400, 100, 1.0), 1.3);                 // the engineering ceiling
   EXPECT_DOUBLE_EQ(drive_factor({0.5, 1.3, 0.2}, 150, 100, 0.0), 1.05);  // the SOE line's own push
-  EXPECT_DOUBLE_EQ(drive_factor(p, 150, 0, 1.0), 1.0);      // nothing to drive
+  EXPECT_DOUBLE_EQ(drive_factor(p, 150, 0, 1.0), 1.0);                   // nothing to drive
 }
 
 TEST(Overdrive, MaintenanceSkippedRisesWithTheDrive) {
@@ -37,10 +37,10 @@ TEST(Overdrive, MaintenanceSkippedRisesWithTheDrive) {
 
 TEST(ReportInflation, UnitsShortOfTargetReportPartOfTheGap) {
   const ReportInflationParams p{0.3, 0.2};
-  EXPECT_DOUBLE_EQ(inflated_report(p, 100, 120, 1.0), 0.0);           // over the target: nothing to inflate
-  EXPECT_NEAR(inflated_report(p, 125, 100, 1.0), 7.5, 1e-12);         // 0.3 x 0.25 x 100
-  EXPECT_NEAR(inflated_report(p, 125, 100, 0.0), 0.0, 1e-12);         // no pressure, honest reports
-  EXPECT_NEAR(inflated_report(p, 1000, 100, 1.0), 20.0, 1e-12);       // capped at 20% of true output
+  EXPECT_DOUBLE_EQ(inflated_report(p, 100, 120, 1.0), 0.0);      // over the target: nothing to inflate
+  EXPECT_NEAR(inflated_report(p, 125, 100, 1.0), 7.5, 1e-12);    // 0.3 x 0.25 x 100
+  EXPECT_NEAR(inflated_report(p, 125, 100, 0.0), 0.0, 1e-12);    // no pressure, honest reports
+  EXPECT_NEAR(inflated_report(p, 1000, 100, 1.0), 20.0, 1e-12);  // capped at 20% of true output
 }
 
 TEST(Workforce, TransfersTakeTrainedStaffAndRecruitsLearn) {
@@ -52,7 +52,7 @@ TEST(Workforce, TransfersTakeTrainedStaffAndRecruitsLearn) {
   p.employees_per_kt = 10;
   WorkforceState s;
   update_trained_pool(p, s, 1000, 0);
-  EXPECT_DOUBLE_EQ(s.trained, 1000);  // the inherited workforce is trained
+  EXPECT_DOUBLE_EQ(s.trained, 1000);    // the inherited workforce is trained
   update_trained_pool(p, s, 700, 300);  // 300 trained sent away
   EXPECT_DOUBLE_EQ(s.trained, 700);
   update_trained_pool(p, s, 1000, 0);  // 300 untrained recruits
@@ -76,8 +76,8 @@ TEST(Construction, SpendingBecomesCapacityAfterTheConstructionTime) {
   p.months = 10;
   double wip = 0, built = 0;
   for (int k = 0; k < 600; ++k) built += construction_step(p, 1.0, wip);
-  EXPECT_NEAR(wip, 10000, 1e-6);  // steady state: ten months of spending under way
-  EXPECT_NEAR(built, 600 * 1000 - 10000, 1e-3);
+  EXPECT_NEAR(wip, 9000, 1e-6);                // steady state: a tenth of the stock done each month, 1,000 t/yr
+  EXPECT_NEAR(built + wip, 600 * 1000, 1e-3);  // nothing spent is lost
   double wip_short = 0, built_short = 0;
   for (int k = 0; k < 600; ++k) built_short += construction_step(p, 0.5, wip_short);
   EXPECT_NEAR(built_short, built / 2, 1e-3);  // half the construction force, half the capacity
@@ -146,8 +146,7 @@ struct Arm {
     return s / static_cast<double>(recs.size());
   }
 };
-Arm arm(const std::vector<std::pair<std::string, std::string>>& overrides,
-        const std::vector<std::pair<std::string, double>>& forced = {}) {
+Arm arm(const std::vector<Override>& overrides, const std::vector<std::pair<std::string, double>>& forced = {}) {
   const Scenario sc = load_default_scenario(overrides);
   Arm a;
   for (uint64_t seed : {3u, 4u, 5u}) {
@@ -183,8 +182,8 @@ TEST(LeapHistory, StoppingLeapRecruitmentCutsOutput) {
 }
 
 TEST(LeapHistory, MobilisationForSmallFurnacesTakesWorkersFromTheWorks) {
-  const Arm off = arm({{"event.smallfurnace_mobilised_1958_11.value", "0"},
-                       {"event.smallfurnace_mobilised_1958_12.value", "0"}});
+  const Arm off =
+      arm({{"event.smallfurnace_mobilised_1958_11.value", "0"}, {"event.smallfurnace_mobilised_1958_12.value", "0"}});
   EXPECT_GT(base().mean("smallfurnace.mobilised_from_works", 1958, 1959), 0.0);
   EXPECT_DOUBLE_EQ(off.mean("smallfurnace.mobilised_from_works", 1958, 1959), 0.0);
   EXPECT_GT(off.mean("angang.steel_t", 1958, 1959), base().mean("angang.steel_t", 1958, 1959));

@@ -29,6 +29,7 @@ World::World(const Scenario& scenario, const RunOptions& options)
       weight(1.0 / options.scale),
       clock(scenario.start, scenario.end),
       params(scenario),
+      P(params.typed()),
       regimes(scenario),
       facilities(scenario),
       steel(scenario),
@@ -134,7 +135,7 @@ void step_month(World& w) {
 
   // 1. Regimes and dated events.
   w.regimes.apply(m, w.params);
-  w.facilities.apply_events(w.sc, m, w.p("removal_scale"));
+  w.facilities.apply_events(w.sc, m, w.P.removal_scale);
   const PopulationEventTally ev = population_events(w);
   const CampaignTally ct = campaign_month(w);
 

@@ -111,12 +111,15 @@ struct Repatriation {
 
 struct World {
   World(const Scenario& scenario, const RunOptions& options);
+  World(const World&) = delete;  // P refers into this World's own params
+  World& operator=(const World&) = delete;
 
   const Scenario& sc;
   RunOptions opt;
   double weight;  // persons per agent = 1 / scale
   Clock clock;
-  ParamTable params;
+  ParamTable params;  // by name: regimes, events and tools change values here
+  const Params& P;    // typed view of params (bound on every change): what the monthly code reads
   RegimeTimeline regimes;
   FacilityRegistry facilities;
   SteelState steel;  // process chain, flows, bottlenecks (steelworks layer)
@@ -153,7 +156,7 @@ struct World {
 
   // Everything that carries from one month to the next, for checkpoints
   // (engine/checkpoint.cpp). Not listed because rebuilt from the scenario,
-  // seed and month on resume: sc, opt, weight, clock, params and regimes
+  // seed and month on resume: sc, opt, weight, clock, params (and P) and regimes
   // (replayed month by month), the series handles v/pv and the draw keys.
   // A new member of World that changes during a run goes in this list.
   template <class A>
@@ -164,7 +167,6 @@ struct World {
       migration_stream, household_stream, event_stream);
   }
 
-  double p(const char* name) const { return params.get(name); }
   int32_t now() const { return clock.now().index; }
   int year() const { return clock.now().year(); }
 };

@@ -23,9 +23,9 @@ uint32_t new_household(World& w, uint64_t head_id) { return create_household(w, 
 
 Ethnicity draw_ethnicity(World& w) {
   const double u = w.household_stream.uniform();
-  const double jp = w.p("migration_japanese_share");
+  const double jp = w.P.migration_japanese_share;
   if (u < jp) return Ethnicity::kJapanese;
-  if (u < jp + w.p("migration_korean_share")) return Ethnicity::kKorean;
+  if (u < jp + w.P.migration_korean_share) return Ethnicity::kKorean;
   return Ethnicity::kChinese;
 }
 
@@ -49,8 +49,8 @@ int64_t add_migrant_household(World& w, Employer employer, Origin origin, Occupa
       {head_birth, sex, eth, origin, h, true, employer, occ, hk, label, static_cast<uint8_t>(hire_grade(w, occ))});
   w.household_head[h] = w.people.ids()[head];
   int64_t added = 1;
-  const double family = employer == Employer::kConstruction ? w.p("migration_construction_family_share")
-                                                             : w.p("migration_family_share");
+  const double family =
+      employer == Employer::kConstruction ? w.P.migration_construction_family_share : w.P.migration_family_share;
   if (s.uniform() < family) {
     // A recruit's family may stay in the village and follow later (people/family_follow.hpp).
     if (employer != Employer::kNone && families_wait(w))
@@ -83,7 +83,7 @@ void seed_population(World& w) {
         if (k == 0) w.household_head[h] = w.people.ids()[i];
       }
       // The initial town lives in private housing.
-      const float m2 = static_cast<float>(w.p("housing_initial_m2_per_person") * w.people.household_sizes()[h]);
+      const float m2 = static_cast<float>(w.P.housing_initial_m2_per_person * w.people.household_sizes()[h]);
       w.people.household_dwellings()[h] = static_cast<uint8_t>(Dwelling::kPrivate);
       w.people.household_owners()[h] = static_cast<uint8_t>(Owner::kPrivate);
       w.people.household_m2()[h] = m2;
@@ -93,11 +93,13 @@ void seed_population(World& w) {
 }
 
 double blind_inflow_rate(const World& w) {
-  const double food_gap = 1.0 / w.p("migration_ration_gap") - 1.0;
-  const double wage_gain = w.ps.avg_production_wage > 0 ? std::max(0.0, 1.0 - w.p("migration_rural_income_yuan") / w.ps.avg_production_wage) : 0.0;
-  const double pull = std::clamp(w.ps.vacancy_signal, 0.0, 1.0) + w.p("migration_food_weight") * food_gap +
-                      w.p("migration_wage_weight") * wage_gain;
-  return w.p("migration_blind_inflow") * pull * (1.0 - w.p("migration_control"));
+  const double food_gap = 1.0 / w.P.migration_ration_gap - 1.0;
+  const double wage_gain = w.ps.avg_production_wage > 0
+                               ? std::max(0.0, 1.0 - w.P.migration_rural_income_yuan / w.ps.avg_production_wage)
+                               : 0.0;
+  const double pull = std::clamp(w.ps.vacancy_signal, 0.0, 1.0) + w.P.migration_food_weight * food_gap +
+                      w.P.migration_wage_weight * wage_gain;
+  return w.P.migration_blind_inflow * pull * (1.0 - w.P.migration_control);
 }
 
 int64_t send_back_drive(World& w, double quota) {

@@ -100,9 +100,10 @@ void record_people_year(World& w, const MonthTally&) {
   r.set(v.construction_employees, y, static_cast<double>(construction) * wt);
   // Anshan's industrial workers: the works' employees plus the industrial share of other
   // city jobs; its construction workers: Angang-Construction's plus the other builders' share.
-  r.set(v.industrial_workers, y, (static_cast<double>(works) + w.p("city_industrial_share") * static_cast<double>(city)) * wt);
+  r.set(v.industrial_workers, y,
+        (static_cast<double>(works) + w.P.city_industrial_share * static_cast<double>(city)) * wt);
   r.set(v.construction_workers, y,
-        (static_cast<double>(construction) + w.p("city_construction_share") * static_cast<double>(city)) * wt);
+        (static_cast<double>(construction) + w.P.city_construction_share * static_cast<double>(city)) * wt);
   r.set(v.employees_unhoused, y, static_cast<double>(unhoused_emp) * wt);
   r.set(v.unregistered, y, static_cast<double>(unregistered) * wt);
 

@@ -19,16 +19,16 @@ double rushed_wear(const ConstructionParams& p) {
 
 void construction_month(World& w, double construction_employees) {
   ConstructionParams p;
-  p.invest_yuan = w.p("invest_state_yuan");
-  p.share = w.p("expansion_invest_share");
-  p.yuan_per_t = w.p("expansion_yuan_per_t");
-  p.months = w.p("expansion_months");
-  p.normal_months = w.p("construction_normal_months");
-  p.rush_wear = w.p("construction_rush_wear");
+  p.invest_yuan = w.P.invest_state_yuan;
+  p.share = w.P.expansion_invest_share;
+  p.yuan_per_t = w.P.expansion_yuan_per_t;
+  p.months = w.P.expansion_months;
+  p.normal_months = w.P.construction_normal_months;
+  p.rush_wear = w.P.construction_rush_wear;
   SteelState& s = w.steel;
   const int y = w.year();
   if (p.share > 0 || s.expansion_wip_t > 0) {
-    const double need = w.p("labour_construction_workers");
+    const double need = w.P.labour_construction_workers;
     const double labour = need > 0 ? construction_employees / need : 1.0;
     const double done = construction_step(p, labour, s.expansion_wip_t);
     w.facilities.expand(w.clock.now(), done, rushed_wear(p));

@@ -70,18 +70,18 @@ void declare_steel_series(World& w) {
 
 SmallFurnaceMonth small_furnace_month(const ParamTable& p) {
   SmallFurnaceMonth o;
-  const double days = 365.25 / 12.0 * p.get("smallfurnace_operating_share");
-  const double iron_cap = p.get("smallfurnace_iron_furnaces") * p.get("smallfurnace_iron_t_per_day") * days;
-  const double steel_cap = p.get("smallfurnace_steel_furnaces") * p.get("smallfurnace_steel_t_per_day") * days;
+  const double days = 365.25 / 12.0 * p.typed().smallfurnace_operating_share;
+  const double iron_cap = p.typed().smallfurnace_iron_furnaces * p.typed().smallfurnace_iron_t_per_day * days;
+  const double steel_cap = p.typed().smallfurnace_steel_furnaces * p.typed().smallfurnace_steel_t_per_day * days;
   if (iron_cap + steel_cap <= 0) return o;
   // Labour limit on the metal made: mobilized persons x tonnes per person-day.
-  const double labour = p.get("smallfurnace_workers") * p.get("smallfurnace_t_per_worker_day") * 365.25 / 12.0;
+  const double labour = p.typed().smallfurnace_workers * p.typed().smallfurnace_t_per_worker_day * 365.25 / 12.0;
   const double scale = std::min(1.0, labour / (iron_cap + steel_cap));
   o.iron = iron_cap * scale;
   // Steel furnaces are charged with the small furnaces' own iron (and scrap, folded into the coefficient).
-  const double ips = p.get("smallfurnace_iron_per_steel");
+  const double ips = p.typed().smallfurnace_iron_per_steel;
   o.steel = std::min(steel_cap * scale, ips > 0 ? o.iron / ips : steel_cap * scale);
-  o.unusable = (o.iron + o.steel) * p.get("smallfurnace_unusable_share");
+  o.unusable = (o.iron + o.steel) * p.typed().smallfurnace_unusable_share;
   return o;
 }
 
@@ -89,7 +89,7 @@ StageArray chain_potential_by_stage(const World& w) {
   const SteelState& s = w.steel;
   const Chain& ch = s.chain;
   const size_t n = ch.size();
-  const double u = w.p("steel_utilization");
+  const double u = w.P.steel_utilization;
   std::vector<double> cap(n, 0.0);
   std::vector<double> params(ch.param_names().size());
   for (size_t k = 0; k < params.size(); ++k) params[k] = w.params.get(ch.param_names()[k]);
@@ -116,7 +116,7 @@ void sell_outside_month(World& w) {
   SteelState& s = w.steel;
   const Chain& ch = s.chain;
   const int y = w.year();
-  const double clearance = 1.0 - std::pow(1.0 - w.p("stock_clearance_per_year"), 1.0 / 12.0);
+  const double clearance = 1.0 - std::pow(1.0 - w.P.stock_clearance_per_year, 1.0 / 12.0);
   for (size_t i = 0; i < ch.product_count(); ++i) {
     const int k = ch.demand_param(i);
     if (k < 0) continue;
@@ -139,11 +139,11 @@ void produce_month(World& w) {
   const Chain& ch = s.chain;
   const size_t n = ch.size();
   // Units commissioned this month after rushed construction start impaired (issue 19).
-  w.facilities.rushed_start(m, w.p("construction_normal_months"), w.p("construction_rush_wear"));
+  w.facilities.rushed_start(m, w.P.construction_normal_months, w.P.construction_rush_wear);
   w.usable = w.facilities.usable_by_stage(m);
   w.installed = w.facilities.installed_by_stage(m);
   w.facilities.usable_by_process(m, s.cap_year);
-  const double u = w.p("steel_utilization");
+  const double u = w.P.steel_utilization;
   // The production units' decisions (enterprises/unit_behaviour: supply, late
   // deliveries, sectionalism, quota restriction) scale the processes that
   // report to each headline stage; support processes run as the chain needs.
@@ -156,7 +156,7 @@ void produce_month(World& w) {
     s.cap_month[p] = s.cap_year[p] * u * f / 12.0;
   }
   // The ministry's ceiling on steel capacity (April 1957, L4997; the SFYP of July 1957, L5116).
-  const double steel_cap = w.p("capacity_cap_steel_t");
+  const double steel_cap = w.P.capacity_cap_steel_t;
   if (steel_cap > 0) {
     double steel_month = 0;
     for (size_t p = 0; p < n; ++p)
@@ -197,9 +197,9 @@ void produce_month(World& w) {
   for (size_t p = 0; p < n; ++p) s.intensity[p] = s.cap_year[p] > 0 ? s.flows.x[p] * 12.0 / s.cap_year[p] : 0.0;
 
   // Rejects (R8): unusable share q0 * pressure^k, pressure = max(intensity / design, plan target / capacity).
-  const double q0 = w.p("quality_q0"), qk = w.p("quality_k"), ud = w.p("wear_design_utilization");
-  const double pcap = w.p("quality_pressure_cap");
-  const double first_rate = w.p("quality_first_rate_plan");
+  const double q0 = w.P.quality_q0, qk = w.P.quality_k, ud = w.P.wear_design_utilization;
+  const double pcap = w.P.quality_pressure_cap;
+  const double first_rate = w.P.quality_first_rate_plan;
   double unusable = 0;
   StageArray grade_off{};
   for (size_t p = 0; p < n; ++p) {
@@ -251,7 +251,7 @@ void produce_month(World& w) {
 
   // Small furnaces (1958 mobilization): a separate low-tech sector.
   const SmallFurnaceMonth sf = small_furnace_month(w.params);
-  w.rec.add(s.sf_mobilised, y, w.p("smallfurnace_workers") / 12.0);
+  w.rec.add(s.sf_mobilised, y, w.P.smallfurnace_workers / 12.0);
   w.rec.add(s.sf_from_works, y, w.ent.workforce.mobilised / 12.0);
   w.rec.add(s.sf_iron, y, sf.iron);
   w.rec.add(s.sf_steel, y, sf.steel);
@@ -286,7 +286,7 @@ void close_steel_year(World& w) {
   w.rec.set(s.restartable_pig, y, rest_pig);
   w.rec.set(s.restartable_steel, y, rest_steel);
   w.rec.set(s.wear_share, y, design_rep > 0 ? wear_rep / design_rep : 0.0);
-  const double fs = w.p("foundation_share");
+  const double fs = w.P.foundation_share;
   const double ms = design_all > 0 ? mach / design_all : 1.0, fsh = design_all > 0 ? fnd / design_all : 1.0;
   w.rec.set(s.machine_share, y, ms);
   w.rec.set(s.foundation_share, y, fsh);

@@ -14,19 +14,19 @@ void wear_step(World& w) {
   const int y = m.year();
   const double done = 1.0 - u.maintenance_skip;  // maintenance actually carried out
   FacilityRegistry::WearInputs in;
-  in.h0 = w.p("wear_h0");
-  in.k = w.p("wear_k");
+  in.h0 = w.P.wear_h0;
+  in.k = w.P.wear_k;
   // Groups competing for piece pay push their plant harder than output needs (R13).
-  in.u_design = w.p("wear_design_utilization") / piece_wear_multiplier(w);
-  in.restore = w.p("wear_restore_rate") * w.p("maintenance_share") * done / w.p("maintenance_reference");
-  const bool limited = w.p("rule_repair_capacity") > 0.5;
+  in.u_design = w.P.wear_design_utilization / piece_wear_multiplier(w);
+  in.restore = w.P.wear_restore_rate * w.P.maintenance_share * done / w.P.maintenance_reference;
+  const bool limited = w.P.rule_repair_capacity;
   in.capacity =
-      limited ? w.p("repair_capacity_share") * w.p("maintenance_share") * done / w.p("maintenance_reference") : 0.0;
+      limited ? w.P.repair_capacity_share * w.P.maintenance_share * done / w.P.maintenance_reference : 0.0;
   if (limited && !(in.capacity > 0)) in.capacity = 1e-12;  // no maintenance at all: nothing repaired
-  in.soviet_parts = limited ? w.p("soviet_parts_supply") : 1.0;
-  in.parts_domestic = w.p("parts_domestic_share");
+  in.soviet_parts = limited ? w.P.soviet_parts_supply : 1.0;
+  in.parts_domestic = w.P.parts_domestic_share;
   // Slack crews repair (furnaces halted for repair when targets are low, L5398).
-  const double slack_response = limited ? w.p("repair_slack_response") : 0.0;
+  const double slack_response = limited ? w.P.repair_slack_response : 0.0;
   double support_slack = 1.0;
   for (double x : u.slack) support_slack = std::min(support_slack, x);
   s.repair_boost.resize(ch.size());
