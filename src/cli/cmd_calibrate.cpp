@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
+#include "core/csv.hpp"
 #include "core/error.hpp"
 #include "experiments/calibrate.hpp"
 #include "experiments/parallel.hpp"
@@ -146,7 +147,8 @@ void register_calibrate(CLI::App& app) {
     s.nranks = par.size();
     s.allgather = [&par](std::vector<double>& v) { par.allgather_by_index(v); };
     const BatchDistance model = model_distance(s);
-    Progress progress("calibrate");
+    Progress progress("gangdu calibrate (candidates)");
+    set_batch_progress(nullptr);  // one line per generation of candidates (below), not per model run
     size_t evaluated = 0;
     const size_t total = a->budget + 1;
     BatchDistance dist = [&](const std::vector<std::vector<double>>& xs) {
@@ -174,19 +176,19 @@ void register_calibrate(CLI::App& app) {
     RunResult run = run_model(best_sc, RunOptions{s.seeds[0], a->scale, {}});
     const FitTable fit = compare_with_history(history_up_to(s.history, kLastCalibrationYear),
                                               [&](const std::string& v, int y) { return run.world->rec.get(v, y); });
-    std::string search = "evaluation,generation,distance";
-    for (const auto& p : params) search += "," + p.key;
-    search += "\n";
+    std::vector<std::string> search_header = {"evaluation", "generation", "distance"};
+    for (const auto& p : params) search_header.push_back(p.key);
+    CsvWriter search(search_header);
     for (size_t i = 0; i < r.evaluations.size(); ++i) {
       const auto& e = r.evaluations[i];
-      search += fmt::format("{},{},{}", i, e.generation, e.distance);
-      for (double x : e.x) search += fmt::format(",{}", x);
-      search += "\n";
+      std::vector<CsvCell> row = {i, e.generation, e.distance};
+      for (double x : e.x) row.emplace_back(x);
+      search.row(row);
     }
-    std::string best = "key,lo,hi,start,best,search_mean,search_sd\n";
+    CsvWriter best{"key", "lo", "hi", "start", "best", "search_mean", "search_sd"};
     for (size_t i = 0; i < params.size(); ++i)
-      best += fmt::format("{},{},{},{},{},{},{}\n", params[i].key, params[i].lo, params[i].hi, params[i].start,
-                          override_value(r.best[i]), r.mean[i], r.sd[i]);
+      best.row(
+          {params[i].key, params[i].lo, params[i].hi, params[i].start, override_value(r.best[i]), r.mean[i], r.sd[i]});
     std::string scenario_text;
     if (!a->write_scenario.empty()) {
       scenario_text =
@@ -208,8 +210,8 @@ void register_calibrate(CLI::App& app) {
     m["history_points_used"] = history_up_to(s.history, kLastCalibrationYear).size();
     m["processes"] = par.size();
     write_output_dir(a->out, [&](const std::string& dir) {
-      write_file_atomic(dir + "/best.csv", best);
-      write_file_atomic(dir + "/search.csv", search);
+      write_file_atomic(dir + "/best.csv", best.str());
+      write_file_atomic(dir + "/search.csv", search.str());
       write_file_atomic(dir + "/fit.csv", fit_csv(fit));
       write_file_atomic(dir + "/manifest.json", m.dump(2) + "\n");
     });

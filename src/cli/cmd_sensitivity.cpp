@@ -5,7 +5,9 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "core/csv.hpp"
 #include "core/error.hpp"
+#include "experiments/design.hpp"
 #include "experiments/parallel.hpp"
 #include "experiments/sensitivity.hpp"
 #include "outputs/writer.hpp"
@@ -80,24 +82,18 @@ void register_sensitivity(CLI::App& app) {
     if (par.rank() != 0) return;
     std::vector<ElementaryEffect> ee;
     const auto idx = morris_indices(s.params, d, names, values, &ee);
-    std::string morris = "output,parameter,mu,mu_star,sigma,r\n";
-    for (const auto& x : idx)
-      morris += fmt::format("{},{},{},{},{},{}\n", x.output, x.parameter, x.mu, x.mu_star, x.sigma, x.r);
-    std::string effects = "trajectory,parameter,output,effect\n";
-    for (const auto& e : ee) effects += fmt::format("{},{},{},{}\n", e.trajectory, e.parameter, e.output, e.effect);
-    std::string design;
-    for (size_t i = 0; i < s.params.size(); ++i) design += (i ? "," : "") + s.params[i].key;
-    design += "\n";
-    std::string point_outputs = "point";
-    for (const auto& n : names) point_outputs += "," + n;
-    point_outputs += "\n";
+    CsvWriter morris{"output", "parameter", "mu", "mu_star", "sigma", "r"};
+    for (const auto& x : idx) morris.row({x.output, x.parameter, x.mu, x.mu_star, x.sigma, x.r});
+    CsvWriter effects{"trajectory", "parameter", "output", "effect"};
+    for (const auto& e : ee) effects.row({e.trajectory, e.parameter, e.output, e.effect});
+    const std::string design = design_csv(s.params, d.points);  // a `gangdu sweep` design
+    std::vector<std::string> out_header = {"point"};
+    out_header.insert(out_header.end(), names.begin(), names.end());
+    CsvWriter point_outputs(out_header);
     for (size_t p = 0; p < d.points.size(); ++p) {
-      for (size_t i = 0; i < s.params.size(); ++i)
-        design += fmt::format("{}{}", i ? "," : "", override_value(d.points[p][i]));
-      design += "\n";
-      point_outputs += std::to_string(p);
-      for (double v : values[p]) point_outputs += fmt::format(",{}", v);
-      point_outputs += "\n";
+      std::vector<CsvCell> row = {p};
+      for (double v : values[p]) row.emplace_back(v);
+      point_outputs.row(row);
     }
     nlohmann::json m = manifest_stamp("sensitivity");
     m["method"] = "Morris elementary effects (mu, mu*, sigma per unit of each parameter's range)";
@@ -108,10 +104,10 @@ void register_sensitivity(CLI::App& app) {
     m["seeds"] = s.seeds;
     m["processes"] = par.size();
     write_output_dir(a->out, [&](const std::string& dir) {
-      write_file_atomic(dir + "/morris.csv", morris);
-      write_file_atomic(dir + "/elementary_effects.csv", effects);
+      write_file_atomic(dir + "/morris.csv", morris.str());
+      write_file_atomic(dir + "/elementary_effects.csv", effects.str());
       write_file_atomic(dir + "/design.csv", design);
-      write_file_atomic(dir + "/outputs.csv", point_outputs);
+      write_file_atomic(dir + "/outputs.csv", point_outputs.str());
       write_file_atomic(dir + "/manifest.json", m.dump(2) + "\n");
     });
     std::cout << fmt::format("gangdu sensitivity: {} trajectories x {} points, {} runs at scale {}\n", a->trajectories,
