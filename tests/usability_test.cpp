@@ -152,8 +152,23 @@ TEST(Usability, ScaleHelpStatesTheDefaultOfEachCommand) {
   EXPECT_NE(cli("run --help").out.find("default here 1;"), std::string::npos);
   EXPECT_NE(cli("ensemble --help").out.find("default here 0.1;"), std::string::npos);
   EXPECT_NE(cli("compare --help").out.find("default here 0.1;"), std::string::npos);
-  for (const char* c : {"run", "ensemble", "sweep", "experiment ablate", "validate", "report", "compare"})
+  for (const char* c :
+       {"run", "ensemble", "sweep", "experiment ablate", "validate", "report", "compare", "calibrate", "sensitivity"})
     EXPECT_NE(cli(std::string(c) + " --help").out.find("--switch"), std::string::npos) << c;
+}
+
+// --switch in the searches: sensitivity runs hold it (its outputs differ from those without it).
+TEST(Usability, SensitivityHoldsSwitches) {
+  const std::string base = temp_dir("usab_sens_switch");
+  const std::string cmd =
+      "sensitivity --param parameters.steel_utilization=0.6:0.9 --output angang.steel_t@1955 "
+      "--trajectories 2 --levels 2 --scale 0.01 --threads 2 --out ";
+  Result r = cli(cmd + base + "/on --switch rule_ratchet=0");
+  ASSERT_EQ(r.status, 0) << r.out;
+  r = cli(cmd + base + "/off");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(read_file(base + "/on/outputs.csv"), read_file(base + "/off/outputs.csv"));
+  EXPECT_NE(read_file(base + "/on/manifest.json").find("rule_ratchet=0"), std::string::npos);
 }
 
 // Issue 24, the reproduction: validate into a folder holding another run re-runs (and says so).

@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
+#include "cli/run_common.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "experiments/calibrate.hpp"
@@ -18,10 +19,10 @@ namespace {
 
 struct CalibArgs {
   std::string scenario, config, out = "out/calibrate", write_scenario, history;
-  std::vector<std::string> params, sets;
+  std::vector<std::string> params, sets, switches;
   size_t budget = 120, seeds = 1;
   long long seed = -1;
-  double scale = 0.05, sigma = 0.25;
+  double scale = kScaleSearch, sigma = 0.25;
   unsigned threads = 0;
 };
 
@@ -101,9 +102,7 @@ void register_calibrate(CLI::App& app) {
   cmd->add_option("--seeds", a->seeds, "Model seeds averaged per candidate (common to all candidates)")
       ->capture_default_str();
   cmd->add_option("--seed", a->seed, "Master seed (default: the scenario's); also seeds the search");
-  cmd->add_option("--scale", a->scale, "Agents per person for the calibration runs")
-      ->check(CLI::Range(1e-4, 1.0))
-      ->capture_default_str();
+  add_scale_option(cmd, a->scale, "of the calibration runs");
   cmd->add_option("--sigma", a->sigma, "Initial CMA-ES step as a share of each parameter's range")
       ->check(CLI::Range(1e-3, 1.0))
       ->capture_default_str();
@@ -113,6 +112,7 @@ void register_calibrate(CLI::App& app) {
   cmd->add_option("--out", a->out, "Output directory")->capture_default_str();
   cmd->add_option("--write-scenario", a->write_scenario, "Write the calibrated scenario TOML here");
   cmd->add_option("--set", a->sets, "Override a scenario key for every run (repeatable)");
+  add_switch_option(cmd, a->switches);
   cmd->callback([a, cmd]() {
     const ScenarioSource src = ScenarioSource::from_path(a->scenario);
     std::vector<FreeParam> params;
@@ -134,6 +134,7 @@ void register_calibrate(CLI::App& app) {
     CalibrationSetup s;
     s.source = src;
     s.base = base;
+    s.forced = parse_switches(a->switches);
     s.params = params;
     s.history = a->history.empty() ? load_default_history() : load_history_file(a->history);
     const uint64_t master = a->seed >= 0 ? static_cast<uint64_t>(a->seed) : sc.default_seed;
@@ -173,7 +174,7 @@ void register_calibrate(CLI::App& app) {
     const auto best_ov = overrides_for(params, r.best);
     ov.insert(ov.end(), best_ov.begin(), best_ov.end());
     const Scenario best_sc = src.load(ov);
-    RunResult run = run_model(best_sc, RunOptions{s.seeds[0], a->scale, {}});
+    RunResult run = run_model(best_sc, RunOptions{s.seeds[0], a->scale, s.forced});
     const FitTable fit = compare_with_history(history_up_to(s.history, kLastCalibrationYear),
                                               [&](const std::string& v, int y) { return run.world->rec.get(v, y); });
     std::vector<std::string> search_header = {"evaluation", "generation", "distance"};
@@ -201,6 +202,7 @@ void register_calibrate(CLI::App& app) {
     m["method"] = "CMA-ES (Hansen 2016) on the MAPE to the record up to 1957";
     m["scenario_file"] = src.label;
     m["scale"] = a->scale;
+    m["switches"] = a->switches;
     m["seeds"] = s.seeds;
     m["evaluations"] = r.evaluations.size() + 1;
     m["generations"] = r.generations;

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/run_common.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "experiments/design.hpp"
@@ -17,11 +18,11 @@ namespace gangdu::cli {
 void register_sensitivity(CLI::App& app) {
   struct Args {
     std::string scenario, out = "out/sensitivity";
-    std::vector<std::string> params, outputs, sets;
+    std::vector<std::string> params, outputs, sets, switches;
     size_t trajectories = 10, seeds = 1;
     int levels = 4;
     long long seed = -1;
-    double scale = 0.05;
+    double scale = kScaleSearch;
     unsigned threads = 0;
   };
   auto a = std::make_shared<Args>();
@@ -38,15 +39,17 @@ void register_sensitivity(CLI::App& app) {
   cmd->add_option("--levels", a->levels, "Grid levels p")->check(CLI::Range(2, 100))->capture_default_str();
   cmd->add_option("--seeds", a->seeds, "Model seeds averaged per point (common to all points)")->capture_default_str();
   cmd->add_option("--seed", a->seed, "Master seed (default: the scenario's); also draws the trajectories");
-  cmd->add_option("--scale", a->scale, "Agents per person")->check(CLI::Range(1e-4, 1.0))->capture_default_str();
+  add_scale_option(cmd, a->scale);
   cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
   cmd->add_option("--out", a->out, "Output directory")->capture_default_str();
   cmd->add_option("--set", a->sets, "Override a scenario key for every run (repeatable)");
+  add_switch_option(cmd, a->switches);
   cmd->callback([a]() {
     const ScenarioSource src = ScenarioSource::from_path(a->scenario);
     CalibrationSetup s;
     s.source = src;
     s.base = parse_overrides(a->sets);
+    s.forced = parse_switches(a->switches);
     const Scenario sc = src.load(s.base);
     for (const auto& p : a->params) s.params.push_back(parse_free_param(p, src, false));
     for (const FreeParam& p : s.params)
@@ -101,6 +104,7 @@ void register_sensitivity(CLI::App& app) {
     m["levels"] = a->levels;
     m["runs"] = d.points.size() * s.seeds.size();
     m["scale"] = a->scale;
+    m["switches"] = a->switches;
     m["seeds"] = s.seeds;
     m["processes"] = par.size();
     write_output_dir(a->out, [&](const std::string& dir) {

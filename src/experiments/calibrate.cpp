@@ -235,7 +235,7 @@ BatchResult run_points(const CalibrationSetup& s, const std::vector<Override>& b
     const auto free = overrides_for(s.params, points[c]);
     ov.insert(ov.end(), free.begin(), free.end());
     auto sc = std::make_shared<const Scenario>(s.source.load(ov));
-    for (size_t k = 0; k < s.seeds.size(); ++k) specs.push_back({k, s.seeds[k], c, free, sc, {}});
+    for (size_t k = 0; k < s.seeds.size(); ++k) specs.push_back({k, s.seeds[k], c, free, sc, s.forced});
   }
   BatchOptions opt;
   opt.scale = s.scale;
