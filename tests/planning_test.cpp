@@ -285,9 +285,9 @@ TEST(Ablation, ResultsDoNotDependOnThreadCount) {
   spec.runs = 3;
   spec.scale = 0.01;
   spec.threads = 1;
-  const std::string one = ablation_csv(run_ablation(sc, spec));
+  const std::string one = ablation_csv(run_ablation(sc, spec), spec.first_year, spec.last_year);
   spec.threads = 3;
-  EXPECT_EQ(one, ablation_csv(run_ablation(sc, spec)));
+  EXPECT_EQ(one, ablation_csv(run_ablation(sc, spec), spec.first_year, spec.last_year));
   EXPECT_NE(one.find("rule_soft_budget,angang.finished_stock_t,"), std::string::npos);
   EXPECT_EQ(one.find("no.such_variable"), std::string::npos);
   EXPECT_NEAR(t_critical_95(2), 4.303, 1e-9);

@@ -166,6 +166,21 @@ class Result:
         with open(path, "w", encoding="utf-8", newline="") as f:
             f.write(self._csv)
 
+    def to_frame(self):
+        """The series as a long pandas DataFrame, columns variable, year, value (years where a
+        variable has no value are left out, as in series.csv). pandas is imported only here."""
+        import pandas as pd
+
+        n_var, n_year = self.values.shape
+        frame = pd.DataFrame(
+            {
+                "variable": np.repeat(np.asarray(self.variables, dtype=object), n_year),
+                "year": np.tile(self.years, n_var),
+                "value": self.values.reshape(-1),
+            }
+        )
+        return frame[frame["value"].notna()].reset_index(drop=True)
+
     def to_records(self):
         """Long-format rows (variable, year, value): ``pandas.DataFrame(r.to_records())``."""
         return [
@@ -231,12 +246,35 @@ class Ensemble:
         """The :class:`Series` of one replicate."""
         return Series(self.variables, self.years, self.values[run])
 
+    def to_frame(self):
+        """Every replicate's series as one long pandas DataFrame, columns run, seed, variable,
+        year, value (as ``gangdu export DIR --long``; missing values left out). pandas is
+        imported only here."""
+        import pandas as pd
 
-def ensemble(scenario=None, runs=10, seed=None, scale=0.1, overrides=None, threads=0):
+        n_run, n_var, n_year = self.values.shape
+        frame = pd.DataFrame(
+            {
+                "run": np.repeat(np.arange(n_run), n_var * n_year),
+                "seed": np.repeat(np.asarray(self.seeds, dtype=np.int64), n_var * n_year),
+                "variable": np.tile(np.repeat(np.asarray(self.variables, dtype=object), n_year), n_run),
+                "year": np.tile(self.years, n_run * n_var),
+                "value": self.values.reshape(-1),
+            }
+        )
+        return frame[frame["value"].notna()].reset_index(drop=True)
+
+
+def ensemble(scenario=None, runs=10, seed=None, scale=0.1, overrides=None, switches=None, threads=0):
     """Runs `runs` replicates (seeds derived from the master seed as `gangdu ensemble`
-    does) on `threads` worker threads (0: all cores); returns an :class:`Ensemble`."""
+    does) on `threads` worker threads (0: all cores); `switches` are held in every run
+    (as --switch); returns an :class:`Ensemble`."""
     threads = int(threads) or (os.cpu_count() or 1)
-    return Ensemble(_gangdu.ensemble(_path(scenario), int(runs), _seed(seed), _scale(scale), _overrides(overrides), threads))
+    return Ensemble(
+        _gangdu.ensemble(
+            _path(scenario), int(runs), _seed(seed), _scale(scale), _overrides(overrides), _switches(switches), threads
+        )
+    )
 
 
 class Forecast:

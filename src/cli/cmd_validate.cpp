@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -9,6 +11,7 @@
 #include "experiments/batch.hpp"
 #include "experiments/calibrate.hpp"
 #include "experiments/forecast.hpp"
+#include "experiments/store.hpp"
 #include "experiments/validate.hpp"
 #include "outputs/writer.hpp"
 
@@ -19,8 +22,8 @@ void register_validate(CLI::App& app) {
   auto history = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand(
       "validate",
-      "Compare a run with the historical record (up to 1957) and write fit.csv. Reads DIR/series.csv if --out DIR "
-      "holds one; otherwise runs the scenario first");
+      "Compare a run with the historical record (up to 1957) and write fit.csv. Reads DIR/series.csv if DIR "
+      "holds the run asked for (options left out are taken from DIR/manifest.json); otherwise runs it first");
   add_run_options(cmd, *a, true);
   cmd->add_option("--history", *history, "Historical record CSV (default: the embedded data/history/record.csv)");
   auto fspec = std::make_shared<ForecastSpec>();
@@ -40,21 +43,27 @@ void register_validate(CLI::App& app) {
                   "With --forecast: the fraction of runs, best MAPE to the record up to 1957 first, that make the band")
       ->check(CLI::Range(1e-9, 1.0))
       ->capture_default_str();
-  cmd->callback([a, history, fspec, forecast, params]() {
+  cmd->add_flag("--keep-runs", fspec->keep_runs,
+                "With --forecast: keep every run's series in DIR/results.sqlite (as `gangdu ensemble`; "
+                "`gangdu export DIR --long` makes one tidy CSV of it)");
+  cmd->callback([a, history, fspec, forecast, params, cmd]() {
     const auto points = history->empty() ? load_default_history() : load_history_file(*history);
+    // The run asked for: DIR's if its manifest matches, otherwise it is run again (never a stale one).
+    const ExistingRun existing = check_existing_run(*a, *cmd);
+    const RunArgs& run = existing.args;
     // Forecast inputs are checked before anything runs or is written.
-    const ScenarioSource src = ScenarioSource::from_path(a->scenario);
+    const ScenarioSource src = ScenarioSource::from_path(run.scenario);
     if (*forecast) {
-      fspec->overrides = parse_overrides(a->sets);
-      fspec->forced = parse_switches(a->switches);
+      fspec->overrides = parse_overrides(run.sets);
+      fspec->forced = parse_switches(run.switches);
       fspec->params.clear();
       for (const std::string& p : *params) fspec->params.push_back(parse_free_param(p, src, false));
-    } else if (!params->empty() || fspec->keep != 1.0) {
-      throw InputError("--param/--keep", 0, 0, "", "only with --forecast");
+    } else if (!params->empty() || fspec->keep != 1.0 || fspec->keep_runs) {
+      throw InputError("--param/--keep/--keep-runs", 0, 0, "", "only with --forecast");
     }
-    const std::string series_path = a->out + "/series.csv";
+    const std::string series_path = run.out + "/series.csv";
     FitTable fit;
-    if (a->scenario.empty() && a->sets.empty() && std::filesystem::exists(series_path)) {
+    if (existing.reuse) {
       const CsvTable t = read_csv_file(series_path);
       const size_t cv = t.column("variable"), cy = t.column("year"), cval = t.column("value");
       std::map<std::pair<std::string, int>, double> values;
@@ -63,31 +72,40 @@ void register_validate(CLI::App& app) {
         auto it = values.find({v, y});
         return it == values.end() ? NAN : it->second;
       });
-      std::cout << "gangdu: validating " << series_path << "\n";
-      write_file_atomic(a->out + "/fit.csv", fit_csv(fit));
+      std::cout << "gangdu: validating " << series_path << " (its manifest.json matches the run asked for)\n";
+      write_file_atomic(run.out + "/fit.csv", fit_csv(fit));
     } else {
-      const Scenario sc = load_for(*a);
-      RunResult r = run_and_write(*a, sc, true);
+      if (!existing.why.empty())
+        std::cout << "gangdu: " << run.out << " holds another run (" << existing.why << "): re-running\n";
+      const Scenario sc = load_for(run);
+      RunResult r = run_and_write(run, sc, true);
       fit = compare_with_history(points, [&](const std::string& v, int y) { return r.world->rec.get(v, y); });
-      std::cout << "gangdu: ran '" << sc.name << "' into " << a->out << "\n";
+      std::cout << "gangdu: ran '" << sc.name << "' into " << run.out << "\n";
     }
     std::cout << fit_report(fit);
-    std::cout << "fit table written to " << a->out << "/fit.csv\n";
+    std::cout << "fit table written to " << run.out << "/fit.csv\n";
     if (*forecast) {
-      const Scenario sc = load_for(*a);
-      fspec->scale = a->scale;
-      fspec->seed = options_for(*a, sc).seed;
+      const Scenario sc = load_for(run);
+      fspec->scale = run.scale;
+      fspec->seed = options_for(run, sc).seed;
       fspec->history = &points;
       const ForecastResult f = run_forecast(src, *fspec);
-      write_output_dir(a->out, [&](const std::string& dir) {
+      write_output_dir(run.out, [&](const std::string& dir) {
         write_file_atomic(dir + "/forecast.csv", forecast_csv(f.rows));
         write_file_atomic(dir + "/forecast_runs.csv", forecast_runs_csv(*fspec, f.runs));
+        if (f.batch)
+          write_results_store(dir + "/results.sqlite", *f.batch,
+                              {{"command", "validate --forecast --keep-runs"},
+                               {"scenario_file", src.label},
+                               {"scale", fmt::format("{}", fspec->scale)},
+                               {"runs", std::to_string(f.runs.size())}});
       });
       std::cout << "\nForecast (no figure after 1957 was used to set the model";
       if (!fspec->params.empty()) std::cout << "; " << fspec->params.size() << " parameter(s) drawn per run";
       if (fspec->keep < 1.0) std::cout << "; band from the runs that fit the record up to 1957 best";
       std::cout << ")" << forecast_report(f.rows);
-      std::cout << "forecast written to " << a->out << "/forecast.csv and " << a->out << "/forecast_runs.csv\n";
+      std::cout << "forecast written to " << run.out << "/forecast.csv and " << run.out << "/forecast_runs.csv"
+                << (f.batch ? " (every run's series: " + run.out + "/results.sqlite)" : std::string()) << "\n";
     }
   });
 }

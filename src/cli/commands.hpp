@@ -16,4 +16,6 @@ void register_sweep(CLI::App& app);
 void register_calibrate(CLI::App& app);
 void register_sensitivity(CLI::App& app);
 void register_design(CLI::App& app);
+void register_compare(CLI::App& app);  // issue 25
+void register_export(CLI::App& app);   // issue 24
 }  // namespace gangdu::cli

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -89,7 +90,20 @@ struct BatchResult {
 };
 
 // Runs every spec (those of this rank) on `threads` worker threads.
+// Throws BatchInterrupted when a stop was requested (Ctrl-C): runs in flight end at
+// their next month, no new run starts, and the caller writes nothing.
 BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt);
+
+// Process-wide hooks of every batch, set by the command line.
+struct BatchInterrupted : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+// Called after each finished run of any batch (serialised), besides BatchOptions::progress.
+void set_batch_progress(std::function<void(size_t done, size_t total)> progress);
+// Asks every running batch to stop (async-signal-safe: sets an atomic flag).
+void request_batch_stop();
+// The number of batches running now (async-signal-safe to read).
+int active_batches();
 
 // Mean, 5th and 95th percentile (linear interpolation between order statistics)
 // and count, per variable and year, over the runs selected by `use` (all if empty).

@@ -1,19 +1,20 @@
 // Scenario loader: TOML -> checked Scenario. Every error names the file, the
 // line and column, and the dotted key.
+#include <toml++/toml.h>
+
 #include <algorithm>
-#include "core/file.hpp"
-#include <filesystem>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <set>
 #include <sstream>
 
-#include <toml++/toml.h>
-
 #include "core/embedded.hpp"
 #include "core/error.hpp"
+#include "core/file.hpp"
+#include "scenario/merged.hpp"
 #include "scenario/scenario.hpp"
 
 namespace gangdu {
@@ -873,6 +874,10 @@ toml::table resolve_extends(toml::table root, const std::string& file_label, int
 }
 
 }  // namespace
+
+toml::table merged_scenario_table(const std::string& text, const std::string& file_label) {
+  return resolve_extends(parse_toml(text, file_label), file_label, 0);
+}
 
 Scenario load_scenario_text(const std::string& text, const std::string& file_label,
                             const std::vector<Override>& overrides) {
