@@ -1,13 +1,16 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 #include "cli/run_common.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "experiments/batch.hpp"
 #include "experiments/calibrate.hpp"
+#include "experiments/crossval.hpp"
 #include "experiments/forecast.hpp"
 #include "experiments/validate.hpp"
 #include "outputs/writer.hpp"
@@ -40,7 +43,20 @@ void register_validate(CLI::App& app) {
                   "With --forecast: the fraction of runs, best MAPE to the record up to 1957 first, that make the band")
       ->check(CLI::Range(1e-9, 1.0))
       ->capture_default_str();
-  cmd->callback([a, history, fspec, forecast, params]() {
+  auto cross = std::make_shared<int>(0);
+  auto copt = std::make_shared<CrossOptions>();
+  cmd->add_option("--cross", *cross,
+                  "Leave-period-out check: refit the values marked calibrated on the record up to this year only "
+                  "(CMA-ES within data/validation/cross_params.csv), forecast to 1957 and compare with the full fit "
+                  "and with persistence, trend and plan-target baselines; writes DIR/cross.csv")
+      ->check(CLI::Range(1917, 1956));
+  cmd->add_option("--cross-budget", copt->budget, "With --cross: CMA-ES evaluations")
+      ->check(CLI::Range(2, 100000))
+      ->capture_default_str();
+  cmd->add_option("--cross-seeds", copt->seeds, "With --cross: replicate seeds of the forecast")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cmd->callback([a, history, fspec, forecast, params, cross, copt]() {
     const auto points = history->empty() ? load_default_history() : load_history_file(*history);
     // Forecast inputs are checked before anything runs or is written.
     const ScenarioSource src = ScenarioSource::from_path(a->scenario);
@@ -52,27 +68,47 @@ void register_validate(CLI::App& app) {
     } else if (!params->empty() || fspec->keep != 1.0) {
       throw InputError("--param/--keep", 0, 0, "", "only with --forecast");
     }
+    if (*cross != 0 && (!a->sets.empty() || *forecast))
+      throw InputError("--cross", 0, 0, "", "not with --set or --forecast (it refits the scenario itself)");
+    if (*cross != 0) (void)plan_cross(src, points, load_default_param_ranges(), *cross);  // checks before any run
     const std::string series_path = a->out + "/series.csv";
     FitTable fit;
+    SimFn sim;
+    std::map<std::pair<std::string, int>, double> values;
+    RunResult r;
     if (a->scenario.empty() && a->sets.empty() && std::filesystem::exists(series_path)) {
       const CsvTable t = read_csv_file(series_path);
       const size_t cv = t.column("variable"), cy = t.column("year"), cval = t.column("value");
-      std::map<std::pair<std::string, int>, double> values;
-      for (size_t r = 0; r < t.rows.size(); ++r) values[{t.rows[r][cv], t.integer(r, cy)}] = t.number(r, cval);
-      fit = compare_with_history(points, [&](const std::string& v, int y) {
+      for (size_t i = 0; i < t.rows.size(); ++i) values[{t.rows[i][cv], t.integer(i, cy)}] = t.number(i, cval);
+      sim = [&](const std::string& v, int y) {
         auto it = values.find({v, y});
         return it == values.end() ? NAN : it->second;
-      });
+      };
+      fit = compare_with_history(points, sim);
       std::cout << "gangdu: validating " << series_path << "\n";
       write_file_atomic(a->out + "/fit.csv", fit_csv(fit));
     } else {
       const Scenario sc = load_for(*a);
-      RunResult r = run_and_write(*a, sc, true);
-      fit = compare_with_history(points, [&](const std::string& v, int y) { return r.world->rec.get(v, y); });
+      r = run_and_write(*a, sc, true);
+      sim = [&](const std::string& v, int y) { return r.world->rec.get(v, y); };
+      fit = compare_with_history(points, sim);
       std::cout << "gangdu: ran '" << sc.name << "' into " << a->out << "\n";
     }
     std::cout << fit_report(fit);
+    std::cout << patterns_report(check_patterns(load_default_patterns(), sim));
     std::cout << "fit table written to " << a->out << "/fit.csv\n";
+    if (*cross != 0) {
+      const Scenario sc = load_for(*a);
+      copt->cut = *cross;
+      copt->scale = a->scale;
+      copt->seed = options_for(*a, sc).seed;
+      copt->threads = fspec->threads > 0 ? fspec->threads : std::max(1u, std::thread::hardware_concurrency());
+      Progress progress("cross-validation");
+      const CrossResult cr = run_cross(src, points, *copt, [&](size_t d, size_t n) { progress.update(d, n); });
+      write_output_dir(a->out, [&](const std::string& dir) { write_file_atomic(dir + "/cross.csv", cross_csv(cr)); });
+      std::cout << cross_report(cr);
+      std::cout << "cross-validation table written to " << a->out << "/cross.csv\n";
+    }
     if (*forecast) {
       const Scenario sc = load_for(*a);
       fspec->scale = a->scale;
