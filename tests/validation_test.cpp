@@ -285,3 +285,27 @@ TEST(CrossValidation, RunsAndComputesTheBaselinesFromTheRecordUpToTheCut) {
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "id,class,observed,qualifier,cross_mean,cross_min,cross_max,full_mean,persistence,trend,plan_target");
 }
+
+TEST(CrossValidation, CliWritesTheTableAndRejectsABadCut) {
+  namespace fs = std::filesystem;
+  const std::string dir = testutil::fresh_dir("cross");
+  const std::string log = dir + ".log";
+  EXPECT_EQ(testutil::run_cli(
+                "validate --scale 0.01 --cross 1952 --cross-budget 14 --cross-seeds 1 --threads 2 --out " + dir, log),
+            0)
+      << testutil::slurp(log);
+  const std::string out = testutil::slurp(log);
+  EXPECT_NE(out.find("MAPE by class"), std::string::npos);
+  EXPECT_NE(out.find("patterns passed:"), std::string::npos);
+  EXPECT_NE(out.find("Cross-validation at 1952"), std::string::npos);
+  EXPECT_TRUE(fs::exists(dir + "/cross.csv"));
+  EXPECT_NE(testutil::slurp(dir + "/fit.csv").find(",citation,class,id\n"), std::string::npos);
+  // A cut outside 1917-1956 and --cross with --set are refused before anything is written.
+  const std::string bad = testutil::fresh_dir("cross-bad");
+  EXPECT_NE(testutil::run_cli("validate --scale 0.01 --cross 1960 --out " + bad), 0);
+  EXPECT_EQ(
+      testutil::run_cli("validate --scale 0.01 --cross 1952 --set regime.ffyp.steel_utilization=1.5 --out " + bad), 2);
+  EXPECT_FALSE(fs::exists(bad));
+  fs::remove_all(dir);
+  fs::remove(log);
+}

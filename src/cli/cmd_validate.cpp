@@ -53,6 +53,9 @@ void register_validate(CLI::App& app) {
   cmd->add_option("--cross-budget", copt->budget, "With --cross: CMA-ES evaluations")
       ->check(CLI::Range(2, 100000))
       ->capture_default_str();
+  cmd->add_option("--cross-sigma", copt->sigma, "With --cross: initial CMA-ES step as a share of each range")
+      ->check(CLI::Range(1e-3, 1.0))
+      ->capture_default_str();
   cmd->add_option("--cross-seeds", copt->seeds, "With --cross: replicate seeds of the forecast")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();

@@ -354,7 +354,13 @@ CrossResult run_cross(const ScenarioSource& src, const std::vector<HistoryPoint>
   CmaOptions co;
   co.budget = opt.budget;
   co.seed = opt.seed;
+  co.sigma0 = opt.sigma;
   res.cma = cma_es(plan.free, dist, co);
+  if (!(res.cma.best_distance <= res.start_distance)) {  // the search found nothing better than where it began
+    res.cma.best = start;
+    res.cma.best_distance = res.start_distance;
+    res.cma.stop_reason += "; the start stays best";
+  }
 
   // Forecast to 1957 with the refitted values, beside the scenario as calibrated on everything.
   const auto upto = history_up_to(history, kLastCalibrationYear);
@@ -499,6 +505,10 @@ std::string cross_report(const CrossResult& r) {
   line(fmt::format("out-of-sample ({}-1957)", p.cut + 1), out_ids);
   line("  of them independent", ids_of(p.out_of_sample, "independent"));
   line("  of them fitted (in the full run)", ids_of(p.out_of_sample, "fitted"));
+  out += "\n  Out-of-sample by variable:\n";
+  std::map<std::string, std::vector<std::string>> by_var;
+  for (const HistoryPoint& h : p.out_of_sample) by_var[h.variable].push_back(h.id);
+  for (const auto& [v, ids] : by_var) line(v, ids);
   out += "\n  Baselines on the out-of-sample points each can predict (the model on the same points):\n";
   out += fmt::format("  {:<14} {:>6}  {:>12}  {:<24} {:<24}\n", "baseline", "n", "baseline %", "cross MAPE %",
                      "full MAPE %");

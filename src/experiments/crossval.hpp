@@ -87,7 +87,8 @@ CrossPlan plan_cross(const ScenarioSource& src, const std::vector<HistoryPoint>&
 
 struct CrossOptions {
   int cut = 1952;
-  size_t budget = 390;     // CMA-ES evaluations
+  size_t budget = 1000;    // CMA-ES evaluations
+  double sigma = 0.1;      // initial CMA-ES step, share of each range (most starts are values fitted before the cut)
   size_t seeds = 5;        // replicate runs of the forecast (and of the full calibration beside it)
   size_t calib_seeds = 1;  // model seeds averaged per candidate
   double scale = 0.05;
