@@ -16,4 +16,5 @@ void register_sweep(CLI::App& app);
 void register_calibrate(CLI::App& app);
 void register_sensitivity(CLI::App& app);
 void register_design(CLI::App& app);
+void register_list(CLI::App& app);  // issue 17: gangdu list rules|params|variables
 }  // namespace gangdu::cli

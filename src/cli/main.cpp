@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   gangdu::cli::register_calibrate(app);
   gangdu::cli::register_sensitivity(app);
   gangdu::cli::register_design(app);
+  gangdu::cli::register_list(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

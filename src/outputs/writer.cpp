@@ -77,6 +77,26 @@ std::string series_csv(const Recorder& rec) {
 
 namespace {
 
+// A CSV field: quoted (with doubled quotes) when it holds a comma, quote or newline.
+std::string csv_field(const std::string& v) {
+  if (v.find_first_of(",\"\n") == std::string::npos) return v;
+  std::string q = "\"";
+  for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+}  // namespace
+
+std::string variables_csv(const Recorder& rec) {
+  std::string out = "variable,unit,kind,description,rule\n";
+  for (const SeriesInfo& i : rec.infos())
+    out += fmt::format("{},{},{},{},{}\n", csv_field(i.name), csv_field(i.unit), series_kind_name(i.kind),
+                       csv_field(i.description), csv_field(i.rule));
+  return out;
+}
+
+namespace {
+
 // Fault injection for the crash-safety tests (tests/crash_safety_test.cpp):
 // when the environment variable GANGDU_FAULT_POINT names this point, the
 // process kills itself with SIGKILL here, as a power cut or `kill -9` would.
