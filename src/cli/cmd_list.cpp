@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "core/csv.hpp"
 #include "engine/model.hpp"
 #include "engine/schedule.hpp"
 #include "outputs/writer.hpp"
@@ -105,12 +106,7 @@ std::string params_text(const Scenario& sc, bool md) {
       out += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", d.name, d.min, d.max, d.unit, d.meaning, value,
                          source);
     } else {
-      auto f = [](const std::string& s) {
-        if (s.find_first_of(",\"\n") == std::string::npos) return s;
-        std::string q = "\"";
-        for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return q + "\"";
-      };
+      const auto f = csv_field;
       out += fmt::format("{},{},{},{},{},{},{}\n", d.name, d.min, d.max, f(d.unit), f(d.meaning), value, f(source));
     }
   }

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/csv.hpp"
 #include "gangdu/version.hpp"
 
 namespace fs = std::filesystem;
@@ -74,18 +75,6 @@ std::string series_csv(const Recorder& rec) {
   }
   return out;
 }
-
-namespace {
-
-// A CSV field: quoted (with doubled quotes) when it holds a comma, quote or newline.
-std::string csv_field(const std::string& v) {
-  if (v.find_first_of(",\"\n") == std::string::npos) return v;
-  std::string q = "\"";
-  for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-}  // namespace
 
 std::string variables_csv(const Recorder& rec) {
   std::string out = "variable,unit,kind,description,rule\n";
