@@ -120,8 +120,7 @@ int64_t send_back_drive(World& w, double quota) {
     if (rng::uniform(w.key_events, w.now(), pop.ids()[i]) < p) {
       const uint32_t h = pop.household_ids()[i];
       if (w.household_head[h] == pop.ids()[i]) {
-        w.household_leaving[h] = 1;
-        ++w.households_marked;
+        mark_household_leaving(w, h);
       } else {
         pop.remove(i);
         ++sent;
@@ -155,7 +154,8 @@ PopulationEventTally population_events(World& w) {
         if (rng::uniform(w.key_events, w.now(), pop.ids()[i], 13) < p) {
           ++t.transferred_out;
           const uint32_t h = pop.household_ids()[i];
-          if (w.household_head[h] == pop.ids()[i]) w.household_leaving[h] = 1;
+          if (w.household_head[h] == pop.ids()[i])
+            mark_household_leaving(w, h);
           else pop.remove(i);
         }
       }
