@@ -46,10 +46,35 @@ TEST(Cli, RunWritesTheOutputContract) {
                         "\"wall_seconds\"", "\"peak_persons\""})
     EXPECT_NE(manifest.find(k), std::string::npos) << k;
   EXPECT_TRUE(fs::exists(dir + "/fit.csv"));
+  // The codebook: one row per variable of series.csv, each with a unit, kind and description.
+  const std::string codebook = read_file(dir + "/variables.csv");
+  EXPECT_EQ(codebook.rfind("variable,unit,kind,description,rule\n", 0), 0u);
+  EXPECT_NE(codebook.find("\nangang.steel_t,t,flow,"), std::string::npos);
+  EXPECT_NE(codebook.find("\nanshan.population,persons,stock,"), std::string::npos);
+  for (size_t at = series.find('\n') + 1; at < series.size(); at = series.find('\n', at) + 1) {
+    const std::string var = series.substr(at, series.find(',', at) - at);
+    EXPECT_NE(codebook.find("\n" + var + ","), std::string::npos) << var;
+  }
   // validate reads the existing run
   const Result v = run("validate --out " + dir);
   EXPECT_EQ(v.status, 0) << v.out;
   EXPECT_NE(v.out.find("overall MAPE"), std::string::npos);
+}
+
+// docs/rules.md is generated from the rule table; regenerate it with
+// `build/gangdu list rules --markdown > docs/rules.md` after changing the table.
+TEST(Cli, RulesDocIsCurrentAndListsRun) {
+  const Result r = run("list rules --markdown");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out, read_file(std::string(GANGDU_SOURCE_DIR) + "/docs/rules.md"))
+      << "docs/rules.md is stale: build/gangdu list rules --markdown > docs/rules.md";
+  const Result p = run("list params");
+  ASSERT_EQ(p.status, 0) << p.out;
+  EXPECT_NE(p.out.find("\nsteel_utilization,0,2,share,"), std::string::npos);
+  const Result v = run("list variables");
+  ASSERT_EQ(v.status, 0) << v.out;
+  EXPECT_NE(v.out.find("\nangang.pig_iron_t,t,flow,"), std::string::npos);
+  EXPECT_NE(run("list nonsense").status, 0);
 }
 
 TEST(Cli, BadScenarioExitsTwoAndLeavesNoOutput) {

@@ -85,6 +85,7 @@ RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet,
   const std::string series = series_csv(rec);
   write_output_dir(out, [&](const std::string& dir) {
     write_file_atomic(dir + "/series.csv", series);
+    write_file_atomic(dir + "/variables.csv", variables_csv(rec));
     write_file_atomic(dir + "/bottlenecks.csv", bottlenecks_csv(*r.world));
     auto manifest = make_manifest(sc, opt, r);
     manifest["overall_mape_percent"] = fit.overall_mape;
@@ -101,7 +102,8 @@ RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet,
     std::cout << fmt::format("gangdu: ran '{}' {}..{} (seed {}, scale {}) in {:.2f} s; peak {} persons\n", sc.name,
                              sc.start.str(), sc.end.str(), opt.seed, opt.scale, r.wall_seconds,
                              static_cast<long long>(static_cast<double>(r.world->peak_agents) / opt.scale));
-    std::cout << fmt::format("outputs: {0}/series.csv, {0}/manifest.json, {0}/fit.csv, {0}/bottlenecks.csv\n", out);
+    std::cout << fmt::format(
+        "outputs: {0}/series.csv, {0}/variables.csv, {0}/manifest.json, {0}/fit.csv, {0}/bottlenecks.csv\n", out);
     std::cout << fmt::format("{:>6} {:>12} {:>12} {:>12} {:>10} {:>11} {:>10}\n", "year", "pig_iron_t", "steel_t",
                              "rolled_t", "employees", "population", "japanese");
     for (int y : {1925, 1930, 1937, 1943, 1945, 1947, 1949, 1952, 1955, 1957, 1960, 1964}) {

@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
   gangdu::cli::register_design(app);
   gangdu::cli::register_compare(app);
   gangdu::cli::register_export(app);
+  gangdu::cli::register_list(app);
   one_value_per_occurrence(app);
   try {
     app.parse(argc, argv);

@@ -92,4 +92,27 @@ void close_finance_year(World& w) {
   f.revenue = f.cost = f.wage_bill = f.planned_profit = f.investment = f.overspend = 0.0;
 }
 
+void declare_finance_series(World& w) {
+  Recorder& r = w.rec;
+  SeriesHandles& v = w.v;
+  const auto S = SeriesKind::kStock;
+  // The year's accounts (regimes with yuan prices only, except investment and fixed assets).
+  v.profit = r.declare(
+      {"angang.profit_yuan", S, "yuan", "profit of the works in the year (change in stock value counted)", "R10"});
+  v.profit_planned = r.declare(
+      {"angang.profit_planned_yuan", S, "yuan", "planned profit for the year (bargained down under R3a)", "R10"});
+  v.profit_retained_share =
+      r.declare({"angang.profit_retained_share", S, "share", "share of the year's profit the works kept", "R10"});
+  v.profit_retained = r.declare({"angang.profit_retained_yuan", S, "yuan", "profit the works kept in the year", "R10"});
+  v.investment = r.declare({"angang.investment_yuan", S, "yuan",
+                            "capital construction spent in the year (state funds + overspending)", "R10"});
+  v.fixed_assets = r.declare({"angang.fixed_assets_yuan", S, "yuan", "gross fixed assets at year end", "R12"});
+  v.revenue = r.declare(
+      {"angang.revenue_yuan", S, "yuan", "shipments and below-grade seconds sold in the year at state prices", "R10"});
+  v.costs = r.declare({"angang.costs_yuan", S, "yuan",
+                       "costs in the year: materials, wages, welfare and insurance funds, maintenance", "R12"});
+  v.overspend =
+      r.declare({"angang.overspend_yuan", S, "yuan", "unapproved spending on top of granted funds in the year", "R11"});
+}
+
 }  // namespace gangdu

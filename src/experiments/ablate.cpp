@@ -7,15 +7,13 @@
 #include "core/csv.hpp"
 #include "core/rng.hpp"
 #include "engine/model.hpp"
+#include "engine/schedule.hpp"
 #include "experiments/replicates.hpp"
 
 namespace gangdu {
 
-std::vector<std::string> default_ablation_rules() {
-  return {"rule_bargaining",           "rule_ratchet",      "rule_hiding",         "rule_partial_plan",
-          "rule_late_deliveries",      "rule_sectionalism", "rule_quantity_first", "rule_soft_budget",
-          "rule_two_level_accounting", "rule_piece_rates",  "rule_corruption"};
-}
+// Every rule switch of the rule table (engine/schedule.cpp), in its order.
+std::vector<std::string> default_ablation_rules() { return rule_switches(); }
 
 std::vector<std::string> default_ablation_variables() {
   return {"angang.pig_iron_t",           "angang.steel_t",

@@ -76,6 +76,14 @@ std::string series_csv(const Recorder& rec) {
   return w.take();
 }
 
+std::string variables_csv(const Recorder& rec) {
+  std::string out = "variable,unit,kind,description,rule\n";
+  for (const SeriesInfo& i : rec.infos())
+    out += fmt::format("{},{},{},{},{}\n", csv_field(i.name), csv_field(i.unit), series_kind_name(i.kind),
+                       csv_field(i.description), csv_field(i.rule));
+  return out;
+}
+
 namespace {
 
 // Fault injection for the crash-safety tests (tests/crash_safety_test.cpp):

@@ -204,8 +204,7 @@ void demography_month(World& w, MonthTally& t) {
     if (lf[i] && emp[i] == static_cast<uint8_t>(Employer::kNone) &&
         rng::uniform_m(kl, id) < (japanese ? leave_japanese : rural ? leave_unregistered : leave)) {
       if (w.household_head[h] == id) {
-        w.household_leaving[h] = 1;
-        ++w.households_marked;
+        mark_household_leaving(w, h);
       } else {
         pop.remove(i);
         ++t.left;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "people/blind_inflow.hpp"
 #include "people/demography.hpp"
 #include "people/family_follow.hpp"
 
@@ -92,15 +93,7 @@ void seed_population(World& w) {
   }
 }
 
-double blind_inflow_rate(const World& w) {
-  const double food_gap = 1.0 / w.P.migration_ration_gap - 1.0;
-  const double wage_gain = w.ps.avg_production_wage > 0
-                               ? std::max(0.0, 1.0 - w.P.migration_rural_income_yuan / w.ps.avg_production_wage)
-                               : 0.0;
-  const double pull = std::clamp(w.ps.vacancy_signal, 0.0, 1.0) + w.P.migration_food_weight * food_gap +
-                      w.P.migration_wage_weight * wage_gain;
-  return w.P.migration_blind_inflow * pull * (1.0 - w.P.migration_control);
-}
+double blind_inflow_rate(const World& w) { return blind_inflow(w.P, w.ps.vacancy_signal, w.ps.avg_production_wage); }
 
 int64_t send_back_drive(World& w, double quota) {
   // Candidates: jobless adult migrants (without an urban registration, or
@@ -127,8 +120,7 @@ int64_t send_back_drive(World& w, double quota) {
     if (rng::uniform(w.key_events, w.now(), pop.ids()[i]) < p) {
       const uint32_t h = pop.household_ids()[i];
       if (w.household_head[h] == pop.ids()[i]) {
-        w.household_leaving[h] = 1;
-        ++w.households_marked;
+        mark_household_leaving(w, h);
       } else {
         pop.remove(i);
         ++sent;
@@ -162,7 +154,8 @@ PopulationEventTally population_events(World& w) {
         if (rng::uniform(w.key_events, w.now(), pop.ids()[i], 13) < p) {
           ++t.transferred_out;
           const uint32_t h = pop.household_ids()[i];
-          if (w.household_head[h] == pop.ids()[i]) w.household_leaving[h] = 1;
+          if (w.household_head[h] == pop.ids()[i])
+            mark_household_leaving(w, h);
           else pop.remove(i);
         }
       }

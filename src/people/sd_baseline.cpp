@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "people/blind_inflow.hpp"
+
 namespace gangdu {
 namespace {
 constexpr size_t kLagMonths = 16 * 12;  // assumption: entry into the labour force at 16 (as the agents)
@@ -60,13 +62,7 @@ void sd_step(World& w, const PopulationEventTally&) {
   }
   s.vacancy_signal = demand > 0 ? std::max(0.0, demand - s.employed) / demand : 0.0;
   // Blind inflow with the SD's own vacancy signal.
-  const double food_gap = 1.0 / w.P.migration_ration_gap - 1.0;
-  const double wage_gain = w.ps.avg_production_wage > 0
-                               ? std::max(0.0, 1.0 - w.P.migration_rural_income_yuan / w.ps.avg_production_wage)
-                               : 0.0;
-  const double pull = std::clamp(s.vacancy_signal, 0.0, 1.0) + w.P.migration_food_weight * food_gap +
-                      w.P.migration_wage_weight * wage_gain;
-  const double blind = w.P.migration_blind_inflow * pull * (1.0 - w.P.migration_control);
+  const double blind = blind_inflow(w.P, s.vacancy_signal, w.ps.avg_production_wage);
   s.labour += blind;
   s.unregistered_jobless += blind;
   add_persons(blind * persons_per_migrant);

@@ -26,45 +26,89 @@ void declare_steel_series(World& w) {
   Recorder& r = w.rec;
   const auto S = SeriesKind::kStock;
   const auto F = SeriesKind::kFlow;
-  s.unusable = r.declare("angang.unusable_output_t", F);
-  s.sf_iron = r.declare("smallfurnace.iron_t", F);
-  s.sf_steel = r.declare("smallfurnace.steel_t", F);
-  s.sf_unusable = r.declare("smallfurnace.unusable_t", F);
-  s.restartable_pig = r.declare("angang.capacity_restartable_pig_iron_t", S);
-  s.restartable_steel = r.declare("angang.capacity_restartable_steel_t", S);
-  s.wear_share = r.declare("angang.equipment_wear_share", S);
-  s.machine_share = r.declare("angang.machine_stock_share", S);
-  s.foundation_share = r.declare("angang.foundation_stock_share", S);
-  s.asset_value_share = r.declare("angang.asset_value_intact_share", S);
-  s.removed_t = r.declare("angang.equipment_removed_t", S);
-  s.investment = r.declare("angang.investment_myuan", F);
-  s.ratio_steel_pig = r.declare("angang.capacity_ratio_steel_to_pig_iron", S);
-  s.ratio_rolled_steel = r.declare("angang.capacity_ratio_rolled_to_steel", S);
-  s.pig_surplus = r.declare("angang.pig_iron_surplus_t", F);
-  s.operation_rate_pig = r.declare("angang.operation_rate_pig_iron", S);
-  s.repair_backlog = r.declare("angang.repair_backlog_share", F);          // mean over the months
-  s.maintenance_skipped = r.declare("angang.maintenance_skipped_share", F);  // mean over the months
-  s.drive_pig = r.declare("angang.drive_pig_iron", F);                      // mean over the months
-  s.drive_steel = r.declare("angang.drive_steel", F);                       // mean over the months
-  s.drive_support = r.declare("angang.drive_support", F);                   // mean over the months
-  s.labour_factor = r.declare("angang.labour_factor", F);                   // mean over the months
-  s.employees_trained = r.declare("angang.employees_trained", S);
-  s.sf_mobilised = r.declare("smallfurnace.mobilised", F);                  // mean persons over the months
-  s.sf_from_works = r.declare("smallfurnace.mobilised_from_works", F);      // mean persons over the months
-  s.reported_pig = r.declare("angang.pig_iron_reported_t", F);
-  s.reported_steel = r.declare("angang.steel_reported_t", F);
-  s.inflation_steel = r.declare("angang.steel_report_inflation_t", F);
-  s.under_construction = r.declare("angang.capacity_under_construction_t", S);
-  s.commissioned = r.declare("angang.capacity_commissioned_t", F);
+  s.unusable =
+      r.declare({"angang.unusable_output_t", F, "t", "rejected (unusable) output of the works in the year", "R8"});
+  s.sf_iron = r.declare(
+      {"smallfurnace.iron_t", F, "t", "pig iron made by small (native) furnaces in the year", "small_furnaces"});
+  s.sf_steel =
+      r.declare({"smallfurnace.steel_t", F, "t", "steel made by small furnaces in the year", "small_furnaces"});
+  s.sf_unusable = r.declare(
+      {"smallfurnace.unusable_t", F, "t", "small-furnace metal too poor to use, in the year", "small_furnaces"});
+  s.restartable_pig = r.declare({"angang.capacity_restartable_pig_iron_t", S, "t",
+                                 "pig-iron capacity idle but restartable at year end", "production"});
+  s.restartable_steel = r.declare(
+      {"angang.capacity_restartable_steel_t", S, "t", "steel capacity idle but restartable at year end", "production"});
+  s.wear_share = r.declare(
+      {"angang.equipment_wear_share", S, "share", "design-weighted wear of the reporting units at year end", "wear"});
+  s.machine_share = r.declare({"angang.machine_stock_share", S, "share",
+                               "machine stock left / design, weighted by machine tonnage, at year end", "removal"});
+  s.foundation_share =
+      r.declare({"angang.foundation_stock_share", S, "share",
+                 "foundation stock left / design, weighted by machine tonnage, at year end", "removal"});
+  s.asset_value_share =
+      r.declare({"angang.asset_value_intact_share", S, "share",
+                 "intact share of the plants' replacement value (foundations and machines) at year end", "removal"});
+  s.removed_t = r.declare({"angang.equipment_removed_t", S, "t",
+                           "machinery removed by removal events since the start of the run", "removal"});
+  s.investment = r.declare({"angang.investment_myuan", F, "million yuan",
+                            "construction spending on the facilities being built, in the year", "production"});
+  s.ratio_steel_pig = r.declare({"angang.capacity_ratio_steel_to_pig_iron", S, "ratio",
+                                 "usable steel / pig-iron capacity at year end", "production"});
+  s.ratio_rolled_steel = r.declare({"angang.capacity_ratio_rolled_to_steel", S, "ratio",
+                                    "usable rolling / steel capacity at year end", "production"});
+  s.pig_surplus = r.declare({"angang.pig_iron_surplus_t", F, "t",
+                             "pig iron not used by the works' own steel plants, in the year", "production"});
+  s.operation_rate_pig =
+      r.declare({"angang.operation_rate_pig_iron", S, "share",
+                 "pig iron made in the year / installed pig-iron capacity of the reporting units", "production"});
+  s.repair_backlog = r.declare({"angang.repair_backlog_share", F, "share",
+                                "repair asked of the shops but not done, mean over the year's months", "repair"});
+  s.maintenance_skipped = r.declare({"angang.maintenance_skipped_share", F, "share",
+                                     "share of maintenance skipped by overdriven units, mean over the months", "maintenance_skip"});
+  s.drive_pig = r.declare({"angang.drive_pig_iron", F, "multiple",
+                           "drive of the iron-making processes (1 = the method intensity), mean over the months", "overdrive"});
+  s.drive_steel = r.declare({"angang.drive_steel", F, "multiple",
+                             "drive of the steel plants (1 = the method intensity), mean over the months", "overdrive"});
+  s.drive_support = r.declare({"angang.drive_support", F, "multiple",
+                               "drive of coke, blowers, boilers and power, mean over the months", "overdrive"});
+  s.labour_factor = r.declare({"angang.labour_factor", F, "share",
+                               "effective labour / labour needed (capped at 1), mean over the months", "workforce"});
+  s.employees_trained =
+      r.declare({"angang.employees_trained", S, "persons", "trained works employees at year end", "workforce"});
+  s.sf_mobilised = r.declare({"smallfurnace.mobilised", F, "persons",
+                              "persons mobilized for small furnaces, mean over the months", "small_furnaces"});
+  s.sf_from_works = r.declare({"smallfurnace.mobilised_from_works", F, "persons",
+                               "works employees away at the small furnaces, mean over the months", "small_furnaces"});
+  s.reported_pig = r.declare(
+      {"angang.pig_iron_reported_t", F, "t", "pig iron reported upward in the year (hiding and inflation)", "report_inflation"});
+  s.reported_steel = r.declare(
+      {"angang.steel_reported_t", F, "t", "steel reported upward in the year (hiding and inflation)", "report_inflation"});
+  s.inflation_steel = r.declare(
+      {"angang.steel_report_inflation_t", F, "t", "steel reported but not made (inflated reports), in the year", "report_inflation"});
+  s.under_construction = r.declare({"angang.capacity_under_construction_t", S, "t/yr",
+                                    "steel capacity of the programme's unlisted projects under construction, year end",
+                                    "production"});
+  s.commissioned = r.declare({"angang.capacity_commissioned_t", F, "t/yr",
+                              "steel capacity of unlisted projects commissioned in the year", "construction"});
+  auto unit_of = [&](const std::string& id) {
+    for (const ProcessSpec& p : w.sc.processes)
+      if (p.id == id && !p.unit.empty()) return p.unit;
+    return std::string("t");
+  };
   s.process_output.clear();
-  for (size_t p = 0; p < s.chain.size(); ++p)
-    s.process_output.push_back(r.declare("angang.output." + s.chain.process_id(p), F));
+  for (size_t p = 0; p < s.chain.size(); ++p) {
+    const std::string& id = s.chain.process_id(p);
+    s.process_output.push_back(r.declare(
+        {"angang.output." + id, F, unit_of(id), "output of the process " + id + " in the year", "production"}));
+  }
   s.product_stock_series.assign(s.chain.product_count(), -1);
   s.product_sold_series.assign(s.chain.product_count(), -1);
   for (size_t i = 0; i < s.chain.product_count(); ++i) {
     if (s.chain.demand_param(i) < 0) continue;
-    s.product_stock_series[i] = r.declare("angang.stock." + s.chain.product_name(i), S);
-    s.product_sold_series[i] = r.declare("angang.sold_outside." + s.chain.product_name(i), F);
+    const std::string& k = s.chain.product_name(i);
+    s.product_stock_series[i] = r.declare({"angang.stock." + k, S, "t", "unsold " + k + " in stock at year end", "R9"});
+    s.product_sold_series[i] =
+        r.declare({"angang.sold_outside." + k, F, "t", k + " sold to outside buyers in the year", "R9"});
   }
 }
 

@@ -1,12 +1,13 @@
 #include "web/api.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
 #include <set>
 
-#include <fmt/format.h>
-
 #include "core/clock.hpp"
+#include "engine/schedule.hpp"
 
 namespace gangdu::web {
 
@@ -72,12 +73,14 @@ std::vector<LeverInfo> levers_for(const Scenario& sc) {
     li.unit = pd->unit;
     out.push_back(li);
   }
-  // Rule switches: every registered rule_* parameter, on/off for the whole run.
+  // Rule switches: every rule_* switch of the rule table (engine/schedule.cpp), on/off for the whole run.
   static std::vector<LeverDef> rule_defs = [] {
     std::vector<LeverDef> v;
-    for (const ParamDef& p : param_defs())
-      if (std::string_view(p.name).rfind("rule_", 0) == 0 && p.min == 0 && p.max == 1)
-        v.push_back({p.name, p.meaning, "", p.name, 0, 1, 1, "rule switch: held for the whole run (as gangdu run --switch)"});
+    for (const std::string& name : rule_switches()) {
+      const ParamDef* p = find_param_def(name);
+      v.push_back(
+          {p->name, p->meaning, "", p->name, 0, 1, 1, "rule switch: held for the whole run (as gangdu run --switch)"});
+    }
     return v;
   }();
   for (const LeverDef& d : rule_defs) {
