@@ -102,7 +102,7 @@ void report_and_ship(World& w) {
   // R23 report inflation (L5056, L5252): under pressure a unit short of its target
   // reports part of the gap as made (enterprises/report_inflation.hpp).
   const bool inflate = w.plan.active && w.P.rule_report_inflation;
-  const double pressure = std::clamp(w.P.overdrive_pressure_floor + w.P.control_local_weight, 0.0, 1.0);
+  const double pressure = political_pressure(w.P.overdrive_pressure_floor, w.P.control_local_weight);
   const ReportInflationParams rip{w.P.report_inflation_response, w.P.report_inflation_max};
   // R3 reporting.
   for (size_t s = 0; s < kStageCount; ++s) {

@@ -12,10 +12,7 @@ double construction_step(const ConstructionParams& p, double labour, double& wip
   return done;
 }
 
-double rushed_wear(const ConstructionParams& p) {
-  if (!(p.normal_months > 0)) return 0.0;
-  return std::clamp(p.rush_wear * std::max(0.0, 1.0 - p.months / p.normal_months), 0.0, 1.0);
-}
+double rushed_wear(const ConstructionParams& p) { return rush_impairment(p.rush_wear, p.months, p.normal_months); }
 
 void construction_month(World& w, double construction_employees) {
   ConstructionParams p;

@@ -149,12 +149,13 @@ void FacilityRegistry::apply_events(const Scenario& sc, Month m, double removal_
 
 void FacilityRegistry::wear_month(Month m, const std::vector<double>& intensity, double h0, double k, double u_design,
                                   double restore) {
-  for (size_t i = 0; i < size(); ++i) {
-    if (m < built_[i]) continue;
-    const double in = idle_[i] ? 0.0 : intensity[process_[i]];
-    const double h = in > 0 ? std::min(1.0, h0 * std::pow(in / u_design, k)) : 0.0;
-    wear_[i] = std::clamp(wear_[i] + h * (1.0 - wear_[i]) - restore * wear_[i], 0.0, 1.0);
-  }
+  // The rule without repair limits: unlimited shops, every part on hand.
+  WearInputs in;
+  in.h0 = h0;
+  in.k = k;
+  in.u_design = u_design;
+  in.restore = restore;
+  wear_month(m, intensity, in);
 }
 
 double FacilityRegistry::wear_month(Month m, const std::vector<double>& intensity, const WearInputs& in) {
@@ -206,11 +207,9 @@ void FacilityRegistry::expand(Month m, double steel_t, double wear_share) {
 }
 
 void FacilityRegistry::rushed_start(Month m, double normal_months, double rush_wear) {
-  if (!(normal_months > 0)) return;
   for (size_t i = 0; i < size(); ++i) {
     if (built_[i].index != m.index) continue;
-    const double rush = std::max(0.0, 1.0 - construction_months_[i] / normal_months);
-    wear_[i] = std::max(wear_[i], std::clamp(rush_wear * rush, 0.0, 1.0));
+    wear_[i] = std::max(wear_[i], rush_impairment(rush_wear, construction_months_[i], normal_months));
   }
 }
 

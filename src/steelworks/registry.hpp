@@ -13,6 +13,7 @@
 // most lines (Pauley, L1511). "Restartable" capacity, what could run once the
 // remaining parts were regrouped into complete lines (the Soviet officers'
 // estimate, L1509), is design x min(F, M) x (1 - W).
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -21,6 +22,13 @@
 
 namespace gangdu {
 
+
+// Impaired share at start of capacity built in `months` where `normal_months` is the normal
+// construction time: rush_wear x (1 - months / normal_months), within [0, 1] (issue 19).
+inline double rush_impairment(double rush_wear, double months, double normal_months) {
+  if (!(normal_months > 0)) return 0.0;
+  return std::clamp(rush_wear * std::max(0.0, 1.0 - months / normal_months), 0.0, 1.0);
+}
 
 class FacilityRegistry {
  public:
