@@ -149,6 +149,16 @@ struct World {
   size_t peak_agents = 0;
   double persons_per_woman = 4.0;  // persons per woman aged 15-49, last month (for the birth rule)
 
+  // People as factors of production (issue 20): new state members below.
+
+  //
+
+  // Production units and incentives (issue 21): new state members below.
+
+  //
+
+  // Politics (issue 22): new state members below.
+
   uint64_t key_deaths, key_births, key_labour, key_leave, key_events, key_units;
   rng::Stream migration_stream, household_stream, event_stream;
 
@@ -163,6 +173,11 @@ struct World {
       next_population_event, ps, housing, sd, household_employer, household_band, live_households, waiting_families,
       usable, installed, works_demand, city_demand, construction_demand, peak_agents, persons_per_woman,
       migration_stream, household_stream, event_stream);
+    // issue 20 (people as factors): a(...) of its new members below.
+
+    // issue 21 (production units): a(...) of its new members below.
+
+    // issue 22 (politics): a(...) of its new members below.
   }
 
   int32_t now() const { return clock.now().index; }

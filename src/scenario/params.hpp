@@ -193,7 +193,24 @@
   P(housing_share_policy, 0.0, 1.0, "share", "share of the flat shortfall met by putting two families into one flat") \
   P(housing_selfbuild_rate, 0.0, 1.0, "per month", "hazard that an unhoused household builds its own (mud) house") \
   P(housing_selfbuilt_m2_per_person, 0.0, 30.0, "m2/person", "living space of a self-built house per member") \
-  P(housing_decay_rate, 0.0, 0.5, "share/yr", "share of the housing stock lost per year (ageing, collapse of rushed buildings)")
+  P(housing_decay_rate, 0.0, 0.5, "share/yr", "share of the housing stock lost per year (ageing, collapse of rushed buildings)") \
+  GANGDU_PARAMETERS_PEOPLE(P, S) \
+  GANGDU_PARAMETERS_UNITS(P, S) \
+  GANGDU_PARAMETERS_POLITICS(P, S)
+
+// People as factors of production: labour by skill, skill stock, experts by origin (issue 20).
+#define GANGDU_PARAMETERS_PEOPLE(P, S)
+
+// (keep the blank lines between these blocks: they let branches add to each block without conflicts)
+
+
+// Production units, incentives, budget expectations (issue 21).
+#define GANGDU_PARAMETERS_UNITS(P, S)
+
+
+
+// Politics: labels, selective campaigns, two lines of control, the Angang Constitution (issue 22).
+#define GANGDU_PARAMETERS_POLITICS(P, S)
 // clang-format on
 
 namespace gangdu {
