@@ -120,14 +120,6 @@ TEST(Campaigns, CostWorkTimeWhileTheyRun) {
   EXPECT_LT(f1960, 0.95);
 }
 
-TEST(Campaigns, LabelAndDismissAsListed) {
-  const Recorder& r = history(anshan());
-  EXPECT_NEAR(r.get("campaign.labelled", 1952), 1300 + 1544.0 * 12 / 33, 600);
-  EXPECT_NEAR(r.get("campaign.labelled", 1956), 1647, 400);
-  EXPECT_EQ(r.get("campaign.labelled", 1947), 0.0);
-  EXPECT_GT(r.get("campaign.dismissed_from_works", 1958), 0.0);
-}
-
 TEST(Leap, PoliticalTargetsOverrideTheBalancedPlan) {
   const Recorder& r = history(anshan());
   EXPECT_NEAR(r.get("plan.target_steel_t", 1959), 4.5e6, 1.0);  // local line weight 1 in the Leap

@@ -8,6 +8,7 @@
 #include "people/migration.hpp"
 #include "people/people_outputs.hpp"
 #include "planning/plan_outputs.hpp"
+#include "regimes/campaigns.hpp"
 #include "steelworks/production.hpp"
 
 namespace gangdu {
@@ -62,6 +63,7 @@ World::World(const Scenario& scenario, const RunOptions& options)
   declare_table_series(*this);
   declare_steel_series(*this);
   declare_people_series(*this);
+  declare_politics_series(*this);  // issue 22
 }
 
 // One month: the steps of engine/schedule.cpp in order (January steps in

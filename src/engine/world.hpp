@@ -12,6 +12,7 @@
 #include "outputs/recorder.hpp"
 #include "people/sd_state.hpp"
 #include "people/population.hpp"
+#include "regimes/politics_state.hpp"
 #include "regimes/timeline.hpp"
 #include "scenario/scenario.hpp"
 #include "steelworks/registry.hpp"
@@ -158,6 +159,8 @@ struct World {
   //
 
   // Politics (issue 22): new state members below.
+  PoliticsState pol;
+  PoliticsSeries pol_series;
 
   uint64_t key_deaths, key_births, key_labour, key_leave, key_events, key_units;
   rng::Stream migration_stream, household_stream, event_stream;
@@ -178,6 +181,7 @@ struct World {
     // issue 21 (production units): a(...) of its new members below.
 
     // issue 22 (politics): a(...) of its new members below.
+    a(pol);
   }
 
   int32_t now() const { return clock.now().index; }

@@ -6,6 +6,7 @@
 #include "enterprises/report_inflation.hpp"
 #include "enterprises/workforce.hpp"
 #include "regimes/campaigns.hpp"
+#include "regimes/control.hpp"
 #include "steelworks/overdrive.hpp"
 
 namespace gangdu {
@@ -49,7 +50,7 @@ void decide_unit_output(World& w) {
   const bool to_orders = planning && produce_to_orders(w);
   const bool overdrive = planning && w.P.rule_overdrive;
   const OverdriveParams od{w.P.overdrive_response, w.P.overdrive_max, w.P.overdrive_pressure_floor};
-  const double local_weight = w.P.control_local_weight;
+  const double local_weight = local_line_weight(w);  // the line of control in force (regimes/control.hpp)
   const double slack_cap = w.P.plan_overfulfil_slack;
   const double util = w.P.steel_utilization;
   const auto cap = w.facilities.usable_by_stage(w.clock.now());
@@ -72,7 +73,7 @@ void decide_unit_output(World& w) {
     potential[s] = util * cap[s] / 12.0;
     base[s] = factor;
     u.supply_loss_year[s] += potential[s] * std::max(0.0, 1.0 - factor);
-    u.drive[s] = overdrive && u.target[s] > 0 ? drive_factor(od, u.target[s] / 12.0, potential[s] * factor, local_weight) : 1.0;
+    u.drive[s] = overdrive && u.target[s] > 0 ? drive_factor(od, u.target[s] / 12.0, potential[s] * factor, local_weight, fear_pressure(w)) : 1.0;
     u.slack[s] = planning && u.target[s] > 0 && potential[s] > 0 ? std::max(0.0, 1.0 - u.target[s] / 12.0 / potential[s]) : 0.0;
     max_drive = std::max(max_drive, u.drive[s]);
   }
@@ -102,7 +103,7 @@ void report_and_ship(World& w) {
   // R23 report inflation (L5056, L5252): under pressure a unit short of its target
   // reports part of the gap as made (enterprises/report_inflation.hpp).
   const bool inflate = w.plan.active && w.P.rule_report_inflation;
-  const double pressure = political_pressure(w.P.overdrive_pressure_floor, w.P.control_local_weight);
+  const double pressure = political_pressure(w.P.overdrive_pressure_floor, local_line_weight(w), fear_pressure(w));
   const ReportInflationParams rip{w.P.report_inflation_response, w.P.report_inflation_max};
   // R3 reporting.
   for (size_t s = 0; s < kStageCount; ++s) {

@@ -7,6 +7,7 @@
 #include "people/migration.hpp"
 
 #include "regimes/campaigns.hpp"
+#include "regimes/control.hpp"
 
 namespace gangdu {
 
@@ -156,6 +157,8 @@ void demography_month(World& w, MonthTally& t) {
   const double skill_up = w.P.labour_skill_upgrade_rate;
   const double promote = w.P.labour_promotion_rate;
   const int promote_min = static_cast<int>(w.P.labour_promotion_min_skill);
+  // Whose label allows promotion this month: the line of control decides (R17, R19; regimes/control.hpp).
+  const uint32_t promotable = promotion_label_mask(w);
   const double leave_home = w.P.people_leave_home_rate;
   const double marry = w.P.people_marriage_rate;
   const double marry_unhoused = marry * (1.0 - w.P.people_housing_marriage_deterrent);
@@ -222,8 +225,7 @@ void demography_month(World& w, MonthTally& t) {
       if (u < skill_up) {
         if (skill[i] < 8) ++skill[i];
       } else if (u1 < promote) {
-        if (is_angang(emp[i]) && occ[i] == kProd && skill[i] >= promote_min &&
-            pop.labels()[i] != static_cast<uint8_t>(ClassLabel::kNationalist)) {
+        if (is_angang(emp[i]) && occ[i] == kProd && skill[i] >= promote_min && ((promotable >> pop.labels()[i]) & 1u)) {
           occ[i] = kTech;
           ++t.promoted;
         }

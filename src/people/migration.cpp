@@ -6,6 +6,7 @@
 #include "people/blind_inflow.hpp"
 #include "people/demography.hpp"
 #include "people/family_follow.hpp"
+#include "regimes/labels.hpp"
 
 namespace gangdu {
 
@@ -42,10 +43,10 @@ int64_t add_migrant_household(World& w, Employer employer, Origin origin, Occupa
   const uint32_t h = new_household(w, 0);
   // Blind migrants stay registered in their villages; a job offer brings an urban registration.
   const Hukou hk = origin == Origin::kBlind ? Hukou::kRural : Hukou::kUrban;
-  // assumption: blind migrants are peasants; recruited workers carry a worker label (L4503).
-  const ClassLabel label = origin == Origin::kBlind ? ClassLabel::kPeasant : ClassLabel::kWorker;
   const int32_t head_birth = now - age * 12 - static_cast<int32_t>(s.below(12));
   const Occupation occ = employer == Employer::kNone ? Occupation::kNone : occupation;
+  // The head's label from origin and history (R17, regimes/labels.hpp); the family inherits it (L4503).
+  const ClassLabel label = entry_label(w, origin, occ, head_birth);
   const uint32_t head = w.people.add(
       {head_birth, sex, eth, origin, h, true, employer, occ, hk, label, static_cast<uint8_t>(hire_grade(w, occ))});
   w.household_head[h] = w.people.ids()[head];

@@ -4,6 +4,7 @@
 // small typed view PersonRef or through whole-column spans in the hot loops.
 #include <cstdint>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace gangdu {
@@ -25,8 +26,31 @@ inline constexpr int kOccupationCount = 4;
 // Registration status (hukou): urban-registered, or rural (unregistered in the
 // city: "blind" migrants and their families; L4035).
 enum class Hukou : uint8_t { kUrban = 0, kRural = 1 };
-// Class label, fixed from the male household head and inherited (L4503).
-enum class ClassLabel : uint8_t { kWorker = 0, kPeasant = 1, kCadre = 2, kPetty = 3, kNationalist = 4 };
+// Class label (R17, L4503): fixed for the household from its male head at liberation and
+// inherited; campaigns add political labels later (regimes/labels.hpp assigns them all).
+// kNationalist: former Nationalist (or Manchukuo) personnel; kLandlord: landlord or rich
+// peasant family (L4677, L4687); kCapitalist: capitalist or merchant family (L5160);
+// kCounterRevolutionary, kRightist: labels the campaigns give (L4269, L4697, L5162).
+enum class ClassLabel : uint8_t {
+  kWorker = 0,
+  kPeasant = 1,
+  kCadre = 2,
+  kCapitalist = 3,
+  kNationalist = 4,
+  kLandlord = 5,
+  kCounterRevolutionary = 6,
+  kRightist = 7
+};
+inline constexpr int kClassLabelCount = 8;
+// The scenario's names of the labels, in enum order.
+inline constexpr std::string_view kClassLabelNames[kClassLabelCount] = {
+    "worker", "peasant", "cadre", "capitalist", "nationalist", "landlord", "counterrevolutionary", "rightist"};
+// The label of a name, or -1.
+constexpr int parse_class_label(std::string_view name) {
+  for (int i = 0; i < kClassLabelCount; ++i)
+    if (name == kClassLabelNames[i]) return i;
+  return -1;
+}
 // Where a household lives (the danwei allocates kDormitory/kFlat/kSharedFlat).
 enum class Dwelling : uint8_t { kNone = 0, kDormitory = 1, kFlat = 2, kSharedFlat = 3, kPrivate = 4, kSelfBuilt = 5 };
 inline constexpr int kDwellingCount = 6;
@@ -122,6 +146,7 @@ class Population {
   std::span<const uint8_t> occupations() const { return occupation_; }
   std::span<uint8_t> hukous() { return hukou_; }
   std::span<const uint8_t> hukous() const { return hukou_; }
+  std::span<uint8_t> labels() { return label_; }
   std::span<const uint8_t> labels() const { return label_; }
   std::span<uint8_t> skills() { return skill_; }
   std::span<const uint8_t> skills() const { return skill_; }

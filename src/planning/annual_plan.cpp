@@ -4,6 +4,7 @@
 
 #include "planning/material_balance.hpp"
 #include "regimes/campaigns.hpp"
+#include "regimes/control.hpp"
 #include "steelworks/production.hpp"
 
 namespace gangdu {
@@ -11,7 +12,7 @@ namespace gangdu {
 void apply_political_targets(World& w) {
   if (!w.P.rule_political_targets) return;
   StageArray& t = w.ent.units.target;
-  const double wl = w.P.control_local_weight;
+  const double wl = local_line_weight(w);  // the line of control in force (regimes/control.hpp)
   const int y = w.year();
   const double steel_pol = political_target(w, y, Stage::kSteel);
   const double pig_pol = political_target(w, y, Stage::kPigIron);
@@ -68,8 +69,8 @@ void set_annual_targets(World& w) {
     else
       control = last_t * (1.0 + g);
     u.control[s] = control;
-    u.draft[s] = potential * (1.0 - shading);
-    approved[s] = u.draft[s] + lambda * (control - u.draft[s]);
+    u.draft[s] = feared_draft(w, potential * (1.0 - shading), control);  // fear bends drafts (issue 22)
+    approved[s] = committee_approval(w, u.draft[s] + lambda * (control - u.draft[s]), control);  // R19 line of control
   }
 
   // Material balance over the chain: ore -> pig iron -> steel -> rolled steel.

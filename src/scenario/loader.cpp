@@ -14,6 +14,7 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/file.hpp"
+#include "people/population.hpp"
 #include "scenario/merged.hpp"
 #include "scenario/scenario.hpp"
 
@@ -160,6 +161,54 @@ class Reader {
   Location fallback_;
   std::set<std::string> used_;
 };
+
+// Who a campaign selects and what it does to them (issue 22; regimes/campaigns.cpp).
+void read_campaign_selection(Reader& r, CampaignSpec& c) {
+  c.switch_param = r.str_or("switch", "");
+  if (!c.switch_param.empty() && !find_param_def(c.switch_param))
+    r.fail(r.table().get("switch"), "switch", "unregistered parameter '" + c.switch_param + "'");
+  const std::string scope = r.str_or("scope", "angang");
+  static const char* kScopes[] = {"city", "angang", "works", "construction"};
+  int sc = -1;
+  for (int i = 0; i < 4; ++i)
+    if (scope == kScopes[i]) sc = i;
+  if (sc < 0) r.fail(r.table().get("scope"), "scope", "unknown scope '" + scope + "' (one of: city, angang, works, construction)");
+  c.scope = static_cast<uint8_t>(sc);
+  if (r.has("labels"))
+    for (const std::string& l : r.str_list("labels")) {
+      const int b = parse_class_label(l);
+      if (b < 0) r.fail(r.table().get("labels"), "labels", "unknown class label '" + l + "'");
+      c.label_mask |= 1u << b;
+    }
+  else
+    (void)r.get("labels");
+  if (r.has("positions"))
+    for (const std::string& p : r.str_list("positions")) {
+      static const char* kOcc[] = {"", "production", "technician", "staff"};
+      int b = -1;
+      for (int i = 1; i < 4; ++i)
+        if (p == kOcc[i]) b = i;
+      if (b < 0) r.fail(r.table().get("positions"), "positions", "unknown position '" + p + "' (production, technician, staff)");
+      c.position_mask |= 1u << b;
+    }
+  else
+    (void)r.get("positions");
+  c.cautious = r.boolean_or("cautious", false);
+  c.informers = r.boolean_or("informers", false);
+  c.reports = r.has("reports") ? r.num("reports", 0, 1000) : (r.get("reports"), 0.0);
+  const std::string as = r.str_or("label_as", "");
+  if (!as.empty()) {
+    c.label_as = parse_class_label(as);
+    if (c.label_as < 0) r.fail(r.table().get("label_as"), "label_as", "unknown class label '" + as + "'");
+  }
+  auto share = [&](const char* k) { return r.has(k) ? r.num(k, 0, 1) : (r.get(k), 0.0); };
+  c.label_share = r.has("label_share") ? r.num("label_share", 0, 1) : (r.get("label_share"), 1.0);
+  c.killed_share = share("killed_share");
+  c.dismissed_share = share("dismissed_share");
+  c.demoted_share = share("demoted_share");
+  if (c.killed_share + c.dismissed_share + c.demoted_share > 1 + 1e-9)
+    r.fail(r.table().get("demoted_share"), "demoted_share", "killed, dismissed and demoted shares add up to more than 1");
+}
 
 // Iterates an array of tables (e.g. [[facility]]), calling f(Reader&, index).
 template <class F>
@@ -766,8 +815,7 @@ Scenario parse(const toml::table& root, const std::string& file) {
       r.fail(r.table().get("start"), "start", "date out of order: list campaigns by start");
     c.work_time_lost = r.num("work_time_lost", 0, 1);
     c.effort_effect = r.num("effort_effect", -1, 1);
-    c.labelled = r.num("labelled", 0, 1e8);
-    c.dismissed_share = r.num("dismissed_share", 0, 1);
+    read_campaign_selection(r, c);
     c.source = r.str("source");
     sc.campaigns.push_back(std::move(c));
   });

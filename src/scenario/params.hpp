@@ -210,7 +210,49 @@
 
 
 // Politics: labels, selective campaigns, two lines of control, the Angang Constitution (issue 22).
-#define GANGDU_PARAMETERS_POLITICS(P, S)
+#define GANGDU_PARAMETERS_POLITICS(P, S) \
+  S(rule_labels, "R17: class labels fixed at liberation from origin and history, and at entry") \
+  S(rule_campaign_suppression, "R15: the Campaign to Suppress Counter-revolutionaries selects and punishes") \
+  S(rule_campaign_three_anti, "R15: the Three-Anti and Five-Anti campaign selects and punishes") \
+  S(rule_campaign_cleansing, "R15: the 1955 cleansing of Angang-Construction selects and punishes") \
+  S(rule_campaign_sufan, "R15: the 1956 Sufan movement selects and punishes") \
+  S(rule_campaign_anti_rightist, "R15: the Anti-Rightist Campaign selects and punishes") \
+  S(rule_campaign_white_flags, "R15: the Pull Out White Flags campaign against cautious managers") \
+  S(rule_campaign_second_anti_rightist, "R15: the 1959-60 campaign against right deviation") \
+  S(rule_campaign_emulation, "R16: labour emulation and production competitions (time, effort, proposals)") \
+  S(rule_fear, "R15 (c): campaign targeting raises fear, which raises pressure and bends drafts") \
+  S(rule_one_chief, "R19: one-chief rule 1953-56: managers decide personnel and shield experts") \
+  S(rule_party_committee, "R19: an Angang Party committee (1954-55, from Sept 1958) weighs in on plans") \
+  S(rule_angang_constitution, "Angang Constitution (1960): meetings, cadres in labour, innovation proposals") \
+  P(politics_label_date, 1900.0, 2000.0, "year", "liberation of Anshan, when class labels are fixed (fractional year)") \
+  P(politics_career_age, 16.0, 60.0, "years", "age at liberation from which a technician's or staff member's career began under the Nationalists") \
+  P(politics_capitalist_share, 0.0, 1.0, "share", "native households outside Angang classed capitalist at liberation") \
+  P(politics_landlord_share, 0.0, 1.0, "share", "rural migrant households classed landlord or rich peasant") \
+  P(politics_good_label_weight, 0.0, 1.0, "weight", "reports on a person without a suspect label, relative to a suspect") \
+  P(politics_other_position_weight, 0.0, 1.0, "weight", "reports on a person outside the campaign's positions, relative to one in them") \
+  P(politics_report_threshold, 1.0, 10.0, "reports", "anonymous reports that make a person guilty where informers report") \
+  P(politics_caution_weight, 0.0, 100.0, "weight", "extra suspicion per unit of draft caution on technicians and staff") \
+  P(politics_one_chief_shield, 0.0, 1.0, "share", "share of suspicion on experts that a one-chief manager deflects") \
+  P(politics_struggle_months, 0.0, 12.0, "months", "working months a target who keeps the job loses to struggle and confession") \
+  P(politics_fear_response, 0.0, 10.0, "per target/1000", "fear gained per campaign target per thousand adults") \
+  P(politics_fear_decay, 0.0, 1.0, "per month", "share of fear that fades each month") \
+  P(politics_fear_pressure, 0.0, 1.0, "share", "political pressure added per unit of fear") \
+  P(politics_fear_draft, 0.0, 1.0, "share", "share of the draft-control gap a fully afraid unit closes") \
+  P(politics_one_chief_start, 1900.0, 2000.0, "year", "one-chief rule begins (fractional year)") \
+  P(politics_one_chief_end, 1900.0, 2000.0, "year", "one-chief rule abolished (fractional year)") \
+  P(politics_committee_1954_start, 1900.0, 2000.0, "year", "the single Angang Party committee of 1954-55 begins") \
+  P(politics_committee_1954_end, 1900.0, 2000.0, "year", "the 1954-55 committee ends") \
+  P(politics_party_committee_start, 1900.0, 2100.0, "year", "the Angang Party committee is revived (fractional year)") \
+  P(politics_committee_weight, 0.0, 1.0, "share", "share of the remaining SOE weight a Party committee takes over") \
+  P(politics_committee_push, 0.0, 1.0, "share", "how far above the control figure a Party committee wants a target") \
+  P(politics_constitution_date, 1900.0, 2100.0, "year", "the Angang Constitution (fractional year)") \
+  P(politics_participant_share, 0.0, 1.0, "share", "workers taking part in management under the Constitution") \
+  P(politics_meeting_time_share, 0.0, 1.0, "share", "working time a participant spends in meetings") \
+  P(politics_cadre_labour_share, 0.0, 1.0, "share", "time staff spend in production labour under the Constitution") \
+  P(politics_proposal_rate, 0.0, 10.0, "per worker-yr", "proposals per production worker-year during labour emulation") \
+  P(politics_constitution_proposal_factor, 0.0, 20.0, "x", "proposal rate under the Constitution relative to emulation") \
+  P(politics_proposal_accept, 0.0, 1.0, "share", "share of proposals accepted without fear") \
+  P(politics_proposal_gain, 0.0, 0.1, "share/proposal", "output gain per accepted proposal per thousand workers a month")
 // clang-format on
 
 namespace gangdu {

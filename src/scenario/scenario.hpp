@@ -148,8 +148,17 @@ struct CampaignSpec {
   Month start, end;
   double work_time_lost = 0;   // share of working time spent on meetings, study, rallies
   double effort_effect = 0;    // proportional change in effort while it runs (may be negative)
-  double labelled = 0;         // persons labelled / targeted over the campaign
-  double dismissed_share = 0;  // share of the labelled who lose their works job
+  // Selection (issue 22, regimes/campaigns.cpp): who can be reported and how hard.
+  std::string switch_param;    // the rule switch (S(rule_campaign_...)) that turns the campaign off
+  uint8_t scope = 0;           // 0 city (every adult in the labour force), 1 Angang, 2 works, 3 Angang-Construction
+  uint32_t label_mask = 0;     // suspect labels (bit per ClassLabel); others weigh politics_good_label_weight
+  uint32_t position_mask = 0;  // suspect occupations (bit per Occupation); 0: all occupations alike
+  bool cautious = false;       // managers of units that drafted below the control figure weigh more
+  bool informers = false;      // reports come from informers: a target needs politics_report_threshold of them
+  double reports = 0;          // expected reports on a full-weight suspect over the whole campaign
+  int label_as = -1;           // the label the targets receive (ClassLabel), -1 none
+  double label_share = 1;      // share of the targets who receive it
+  double killed_share = 0, dismissed_share = 0, demoted_share = 0;  // what happens to the targets
   std::string source;
   Location where;
 };

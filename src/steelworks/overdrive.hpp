@@ -23,18 +23,21 @@ struct OverdriveParams {
   double pressure_floor = 0;  // overdrive_pressure_floor: push felt without the local Party line
 };
 
-// Political pressure a unit feels (0..1): the SOE line's own push plus the local Party's weight.
-// The same pressure drives overdriving and inflated reports (enterprises/report_inflation.hpp).
-inline double political_pressure(double pressure_floor, double local_weight) {
-  return std::clamp(pressure_floor + local_weight, 0.0, 1.0);
+// Political pressure a unit feels (0..1): the SOE line's own push plus the local Party's weight
+// plus the push of fear left by campaigns (fear_push = fear x politics_fear_pressure, issue 22;
+// regimes/control.hpp). The same pressure drives overdriving and inflated reports
+// (enterprises/report_inflation.hpp).
+inline double political_pressure(double pressure_floor, double local_weight, double fear_push = 0.0) {
+  return std::clamp(pressure_floor + local_weight + fear_push, 0.0, 1.0);
 }
 
 // Drive (>= 1) of a unit whose target (t/month) exceeds its potential at the method
 // intensity (t/month), under political pressure `local_weight` (0..1).
-inline double drive_factor(const OverdriveParams& p, double target, double potential, double local_weight) {
+inline double drive_factor(const OverdriveParams& p, double target, double potential, double local_weight,
+                           double fear_push = 0.0) {
   if (!(potential > 0) || !(target > potential)) return 1.0;
   const double gap = target / potential - 1.0;
-  const double pressure = political_pressure(p.pressure_floor, local_weight);
+  const double pressure = political_pressure(p.pressure_floor, local_weight, fear_push);
   return std::clamp(1.0 + p.response * pressure * gap, 1.0, std::max(1.0, p.max));
 }
 

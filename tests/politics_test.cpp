@@ -1,0 +1,173 @@
+// Politics as a mechanism (issue 22): labels, selective campaigns, fear, lines of control.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/error.hpp"
+#include "engine/model.hpp"
+#include "regimes/campaigns.hpp"
+#include "regimes/control.hpp"
+#include "regimes/labels.hpp"
+#include "scenario/scenario.hpp"
+#include "steelworks/overdrive.hpp"
+#include "test_util.hpp"
+
+using namespace gangdu;
+
+namespace {
+const Scenario& anshan() {
+  static const Scenario sc = load_default_scenario();
+  return sc;
+}
+// The run up to (not including) month `stop`.
+std::unique_ptr<World> run_to(Month stop, RunOptions o) {
+  return run_model(anshan(), o, [&](const World& w) { return w.clock.now() < stop; }).world;
+}
+double mean(const Recorder& r, const std::string& v, int a, int b) {
+  double s = 0;
+  for (int y = a; y <= b; ++y) s += r.get(v, y);
+  return s / (b - a + 1);
+}
+// Histories to the end of 1957 (the in-sample years), by forced switches, mean over seeds.
+struct Arm {
+  std::vector<Recorder> recs;
+  double at(const std::string& v, int y) const {
+    double s = 0;
+    for (const Recorder& r : recs) s += r.get(v, y);
+    return s / static_cast<double>(recs.size());
+  }
+};
+Arm arm(const std::vector<std::pair<std::string, double>>& forced, Month stop, double scale = 0.05) {
+  Arm a;
+  for (uint64_t seed : {3u, 4u}) {
+    RunOptions o{.seed = seed, .scale = scale};
+    o.forced = forced;
+    a.recs.push_back(run_to(stop, o)->rec);
+  }
+  return a;
+}
+}  // namespace
+
+TEST(Labels, FixedAtLiberationFromPositionAndOrigin) {
+  const auto before = run_to(Month::of(1948, 1), {.seed = 2, .scale = 0.05});
+  for (uint8_t l : before->people.labels())
+    EXPECT_TRUE(l == static_cast<uint8_t>(ClassLabel::kWorker) || l == static_cast<uint8_t>(ClassLabel::kPeasant));
+  auto w = run_to(Month::of(1948, 3), {.seed = 2, .scale = 0.05});
+  const Population& pop = w->people;
+  int64_t nat = 0, nat_expert = 0, cap = 0, tech = 0, tech_nat = 0;
+  for (size_t i = 0; i < pop.size(); ++i) {
+    if (!pop.alive_flags()[i]) continue;
+    const uint8_t l = pop.labels()[i], occ = pop.occupations()[i];
+    const bool expert =
+        occ == static_cast<uint8_t>(Occupation::kTechnician) || occ == static_cast<uint8_t>(Occupation::kStaff);
+    const bool angang = works_for_angang(static_cast<Employer>(pop.employers()[i]));
+    const bool japanese = pop.ethnicities()[i] == static_cast<uint8_t>(Ethnicity::kJapanese);
+    nat += l == static_cast<uint8_t>(ClassLabel::kNationalist);
+    nat_expert += l == static_cast<uint8_t>(ClassLabel::kNationalist) && expert && angang;
+    cap += l == static_cast<uint8_t>(ClassLabel::kCapitalist);
+    if (angang && expert && !japanese) {
+      ++tech;
+      tech_nat += l == static_cast<uint8_t>(ClassLabel::kNationalist);
+    }
+  }
+  EXPECT_GT(nat_expert, 0);
+  EXPECT_GE(nat, nat_expert);  // their families inherit the label (L4503)
+  EXPECT_EQ(tech_nat, tech);   // every Chinese technician and staff member of NRC-Angang
+  EXPECT_GT(cap, 0);
+  // Switched off, nobody is labelled beyond worker and peasant.
+  RunOptions off{.seed = 2, .scale = 0.05};
+  off.forced = {{"rule_labels", 0}};
+  const auto plain = run_to(Month::of(1948, 3), off);
+  for (uint8_t l : plain->people.labels()) EXPECT_LE(l, static_cast<uint8_t>(ClassLabel::kPeasant));
+}
+
+TEST(Campaigns, SelectionFollowsLabels) {
+  // One month of the Campaign to Suppress Counter-revolutionaries: suspects are struck far more often.
+  auto w = run_to(Month::of(1951, 6), {.seed = 3, .scale = 0.1});
+  Population& pop = w->people;
+  std::vector<uint8_t> before(pop.labels().begin(), pop.labels().end());
+  std::vector<uint8_t> alive(pop.alive_flags().begin(), pop.alive_flags().end());
+  campaign_month(*w);
+  double hit[2] = {0, 0}, n[2] = {0, 0};
+  for (size_t i = 0; i < before.size(); ++i) {
+    if (!alive[i] || !pop.labour_force()[i] || pop.ethnicities()[i] == static_cast<uint8_t>(Ethnicity::kJapanese))
+      continue;
+    const int s = suspect_label(before[i]) && before[i] != static_cast<uint8_t>(ClassLabel::kCounterRevolutionary);
+    if (before[i] == static_cast<uint8_t>(ClassLabel::kCounterRevolutionary)) continue;
+    n[s] += 1;
+    hit[s] += !pop.alive_flags()[i] || pop.labels()[i] == static_cast<uint8_t>(ClassLabel::kCounterRevolutionary);
+  }
+  ASSERT_GT(n[1], 100);
+  ASSERT_GT(hit[1], 0);
+  EXPECT_GT(hit[1] / n[1], 10 * hit[0] / n[0]);
+}
+
+TEST(Campaigns, ReportsThresholdIsAPoissonTail) {
+  EXPECT_NEAR(reports_at_least(2.0, 1), 1 - std::exp(-2.0), 1e-12);
+  EXPECT_NEAR(reports_at_least(2.0, 3), 1 - std::exp(-2.0) * (1 + 2 + 2), 1e-12);
+  EXPECT_EQ(reports_at_least(0.0, 3), 0.0);
+}
+
+TEST(Campaigns, CountsUpTo1957WithinFifteenPercentOfTheText) {
+  // The text's counts are checks: none of them is an input of the scenario.
+  const Arm a = arm({}, Month::of(1958, 1), 0.1);
+  const std::map<std::string, std::pair<int, double>> counts = {
+      {"suppress_counterrevolutionaries", {1953, 1544}},  // L4269
+      {"three_anti", {1952, 1300}},                       // L4305
+      {"cleansing_1955", {1955, 2900}},                   // L4689
+      {"sufan", {1956, 1647}},                            // L4697
+  };
+  for (const auto& [id, yv] : counts)
+    EXPECT_NEAR(a.at("campaign." + id + ".targeted_total", yv.first), yv.second, 0.15 * yv.second) << id;
+  // About 40% of Angang's engineers in 1952 began their careers under the Nationalists (L4729).
+  EXPECT_NEAR(a.at("politics.technicians_nationalist_share", 1952), 0.40, 0.15 * 0.40);
+}
+
+TEST(Campaigns, RemovingExpertsChangesOutputAndRepair) {
+  const Month stop = Month::of(1958, 1);
+  const Arm on = arm({}, stop), off = arm({{"rule_campaign_three_anti", 0}}, stop);
+  EXPECT_GT(on.at("campaign.experts_removed", 1952), 0.0);
+  EXPECT_EQ(off.at("campaign.experts_removed", 1952), 0.0);
+  EXPECT_NE(on.at("angang.steel_t", 1952), off.at("angang.steel_t", 1952));
+  EXPECT_NE(on.at("angang.repair_backlog_share", 1952), off.at("angang.repair_backlog_share", 1952));
+}
+
+TEST(Control, PartyCommitteeIn1953InsteadOf1958ChangesApprovedPlans) {
+  const Month stop = Month::of(1958, 1);
+  const Arm late = arm({}, stop), early = arm({{"politics_party_committee_start", 1953.0}}, stop);
+  EXPECT_EQ(late.at("politics.control_line", 1953), static_cast<double>(ControlLine::kOneChief));
+  EXPECT_EQ(early.at("politics.control_line", 1953), static_cast<double>(ControlLine::kPartyCommittee));
+  EXPECT_GT(early.at("politics.local_line_weight", 1953), late.at("politics.local_line_weight", 1953));
+  EXPECT_GT(early.at("plan.target_steel_t", 1954), late.at("plan.target_steel_t", 1954));
+}
+
+TEST(Control, FearBendsDraftsAndRaisesPressure) {
+  World w(anshan(), {.seed = 1, .scale = 0.01});
+  w.pol.fear = 0;
+  EXPECT_DOUBLE_EQ(feared_draft(w, 80, 100), 80);
+  w.pol.fear = 1;
+  EXPECT_GT(feared_draft(w, 80, 100), 80);
+  EXPECT_LE(feared_draft(w, 80, 100), 100);
+  EXPECT_DOUBLE_EQ(feared_draft(w, 120, 100), 120);  // a draft above control is not bent
+  EXPECT_GT(political_pressure(0.1, 0.1, fear_pressure(w)), political_pressure(0.1, 0.1));
+}
+
+TEST(Campaigns, BadSelectionIsAnInputErrorNamingTheKey) {
+  std::string text = gangdu::testing::read_file(std::string(GANGDU_SOURCE_DIR) + "/scenarios/anshan.toml");
+  const std::string good = "labels = [\"nationalist\", \"landlord\", \"capitalist\"]";
+  const auto at = text.find(good);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, good.size(), "labels = [\"nationalist\", \"nobody\"]");
+  try {
+    load_scenario_text(text, "bad.toml");
+    ADD_FAILURE() << "expected an InputError";
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("labels"), std::string::npos) << what;
+    EXPECT_NE(what.find("nobody"), std::string::npos) << what;
+    EXPECT_NE(what.find("bad.toml"), std::string::npos) << what;
+  }
+}
