@@ -47,7 +47,7 @@
     if (info && info.kind === 'flow' && unit !== 't/yr' && unit !== 'share' && unit !== 'ratio' && unit !== 'multiple')
       label += ' a year';
     var d = (info && info.description) || '';
-    // the description's first clause, capitalised: "steel output (open hearths), year" -> "Steel output (open hearths)"
+    // the whole description, capitalised, cut at 70 characters
     var title = d ? d.charAt(0).toUpperCase() + d.slice(1) : variable;
     if (title.length > 70) title = title.slice(0, 67) + '\u2026';
     return { title: title, axis: label, div: div, unit: unit };
