@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/run_common.hpp"
+#include "cli/validators.hpp"
 #include "core/error.hpp"
 #include "experiments/batch.hpp"
 #include "experiments/validate.hpp"
@@ -16,9 +17,9 @@ void add_run_options(CLI::App* cmd, RunArgs& a, bool with_scenario_positional) {
   if (with_scenario_positional)
     cmd->add_option("scenario", a.scenario, "Scenario TOML file (default: the embedded Anshan scenario)");
   cmd->add_option("--out", a.out, "Output directory")->capture_default_str();
-  cmd->add_option("--seed", a.seed, "Master random seed (default: the scenario's seed)");
+  cmd->add_option("--seed", a.seed, "Master random seed (default: the scenario's seed)")->check(seed_value());
   cmd->add_option("--scale", a.scale, "Agents per person (0.1 = 1:10 population; default 1:1)")
-      ->check(CLI::Range(1e-4, 1.0))
+      ->check(finite_in(1e-4, 1.0))
       ->capture_default_str();
   cmd->add_option("--set", a.sets, "Override a scenario key, e.g. --set regime.ffyp.steel_utilization=1.2 "
                                    "or --set facility.bf3.capacity_t=150000 (repeatable)");
@@ -28,7 +29,9 @@ void add_run_options(CLI::App* cmd, RunArgs& a, bool with_scenario_positional) {
 
 Scenario load_for(const RunArgs& a) {
   const std::vector<Override> ov = parse_overrides(a.sets);
-  return a.scenario.empty() ? load_default_scenario(ov) : load_scenario_file(a.scenario, ov);
+  Scenario sc = a.scenario.empty() ? load_default_scenario(ov) : load_scenario_file(a.scenario, ov);
+  for (const std::string& w : sc.warnings) std::cerr << "gangdu: warning: " << w << "\n";
+  return sc;
 }
 
 RunOptions options_for(const RunArgs& a, const Scenario& sc) {

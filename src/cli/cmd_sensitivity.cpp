@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/validators.hpp"
 #include "core/error.hpp"
 #include "experiments/parallel.hpp"
 #include "experiments/sensitivity.hpp"
@@ -35,8 +36,9 @@ void register_sensitivity(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--levels", a->levels, "Grid levels p")->check(CLI::Range(2, 100))->capture_default_str();
   cmd->add_option("--seeds", a->seeds, "Model seeds averaged per point (common to all points)")->capture_default_str();
-  cmd->add_option("--seed", a->seed, "Master seed (default: the scenario's); also draws the trajectories");
-  cmd->add_option("--scale", a->scale, "Agents per person")->check(CLI::Range(1e-4, 1.0))->capture_default_str();
+  cmd->add_option("--seed", a->seed, "Master seed (default: the scenario's); also draws the trajectories")
+      ->check(seed_value());
+  cmd->add_option("--scale", a->scale, "Agents per person")->check(finite_in(1e-4, 1.0))->capture_default_str();
   cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
   cmd->add_option("--out", a->out, "Output directory")->capture_default_str();
   cmd->add_option("--set", a->sets, "Override a scenario key for every run (repeatable)");

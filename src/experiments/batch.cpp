@@ -84,6 +84,9 @@ int BatchResult::variable_index(const std::string& name) const {
 }
 
 BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt) {
+  if (specs.size() > kMaxRuns)
+    throw InputError("", 0, 0, "",
+                     fmt::format("{} runs asked for; the limit is {} runs per batch", specs.size(), kMaxRuns));
   BatchResult b;
   b.scale = opt.scale;
   b.runs.resize(specs.size());

@@ -89,6 +89,13 @@ struct BatchResult {
 };
 
 // Runs every spec (those of this rank) on `threads` worker threads.
+// The most runs one batch may hold. assumption: each member keeps ~50 kB of
+// results until the store is written and takes ~1 s at scale 0.1, so 10000
+// members (~0.5 GB, hours of CPU) bound what one command or call may ask for
+// (runs=2**40 used to grow ~1 GB/s until killed).
+inline constexpr size_t kMaxRuns = 10000;
+
+// Throws InputError when specs.size() > kMaxRuns.
 BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt);
 
 // Mean, 5th and 95th percentile (linear interpolation between order statistics)
