@@ -6,15 +6,40 @@
 // indexes used to bite: housing_month read out of bounds; issue 26).
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
+#include "core/embedded.hpp"
 #include "engine/checkpoint.hpp"
 #include "engine/model.hpp"
 #include "fuzz_common.hpp"
 #include "outputs/writer.hpp"
 
 using namespace gangdu;
+
+// With GANGDU_FUZZ_CHECKPOINT_SEEDS=DIR, writes checkpoints of the embedded
+// scenario (scale 0.002, seed 3) after a few months into DIR as starting inputs
+// (fuzz/seeds/checkpoint/README: stored ones would go stale with the layout).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  const char* dir = std::getenv("GANGDU_FUZZ_CHECKPOINT_SEEDS");
+  if (!dir || !*dir) return 0;
+  std::filesystem::create_directories(dir);
+  const Scenario sc = load_default_scenario();
+  const ScenarioInput in{std::string(embedded::find("scenarios/anshan.toml")), "<embedded>/scenarios/anshan.toml", {}};
+  const char* months[] = {"1920-06", "1946-03", "1953-01"};
+  size_t next = 0;
+  (void)run_model(sc, RunOptions{3, 0.002, {}}, [&](const World& w) {
+    if (next < 3 && w.clock.now() == parse_month(months[next])->next()) {
+      std::ofstream(std::string(dir) + "/anshan-" + months[next] + ".ck", std::ios::binary) << checkpoint_bytes(w, in);
+      ++next;
+    }
+    return next < 3;
+  });
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 16 || size > 4 * 1024 * 1024) return -1;
