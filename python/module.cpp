@@ -153,8 +153,8 @@ py::dict fit(const std::vector<std::string> &variables, int first_year, const py
   return fit_to_py(t);
 }
 
-py::dict ensemble(const std::string &scenario, size_t runs, long long seed, double scale, const Pairs &overrides,
-                  unsigned threads) {
+py::dict ensemble(const std::string& scenario, size_t runs, long long seed, double scale, const Pairs& overrides,
+                  const std::vector<std::string>& switches, unsigned threads) {
   if (runs == 0) throw py::value_error("runs must be at least 1");
   if (runs > kMaxRuns) throw py::value_error("runs must be at most " + std::to_string(kMaxRuns));
   BatchResult b;
@@ -166,7 +166,8 @@ py::dict ensemble(const std::string &scenario, size_t runs, long long seed, doub
     auto sc = std::make_shared<const Scenario>(src.load(to_overrides(overrides)));
     const uint64_t master = seed >= 0 ? static_cast<uint64_t>(seed) : sc->default_seed;
     std::vector<RunSpec> specs;
-    for (size_t r = 0; r < runs; ++r) specs.push_back({r, replicate_seed(master, r), 0, {}, sc});
+    const auto forced = parse_switches(switches);
+    for (size_t r = 0; r < runs; ++r) specs.push_back({r, replicate_seed(master, r), 0, {}, sc, forced});
     BatchOptions opt;
     opt.scale = scale;
     opt.threads = threads;
@@ -343,7 +344,7 @@ PYBIND11_MODULE(_gangdu, m) {
   m.def("fit", &fit, py::arg("variables"), py::arg("first_year"), py::arg("values"), py::arg("history"),
         py::arg("last_year"));
   m.def("ensemble", &ensemble, py::arg("scenario"), py::arg("runs"), py::arg("seed"), py::arg("scale"),
-        py::arg("overrides"), py::arg("threads"));
+        py::arg("overrides"), py::arg("switches"), py::arg("threads"));
   m.def("forecast", &forecast, py::arg("scenario"), py::arg("runs"), py::arg("seed"), py::arg("scale"),
         py::arg("overrides"), py::arg("switches"), py::arg("params"), py::arg("keep"), py::arg("threads"));
   m.def("load_scenario", &load_scenario, py::arg("path"), py::arg("overrides"));

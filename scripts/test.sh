@@ -2,7 +2,7 @@
 # Runs the whole test suite (builds first). Set SANITIZE=1 for an ASan+UBSan build.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-bash "$root/scripts/install-deps.sh"
+bash "$root/scripts/install-deps.sh" --dev
 if [ "${SANITIZE:-0}" = 1 ]; then
   build="$root/build-asan"
   BUILD_TYPE=RelWithDebInfo bash "$root/scripts/build.sh" "$build" -DGANGDU_SANITIZE=ON -DGANGDU_BUILD_BENCH=OFF

@@ -46,10 +46,35 @@ TEST(Cli, RunWritesTheOutputContract) {
                         "\"wall_seconds\"", "\"peak_persons\""})
     EXPECT_NE(manifest.find(k), std::string::npos) << k;
   EXPECT_TRUE(fs::exists(dir + "/fit.csv"));
+  // The codebook: one row per variable of series.csv, each with a unit, kind and description.
+  const std::string codebook = read_file(dir + "/variables.csv");
+  EXPECT_EQ(codebook.rfind("variable,unit,kind,description,rule\n", 0), 0u);
+  EXPECT_NE(codebook.find("\nangang.steel_t,t,flow,"), std::string::npos);
+  EXPECT_NE(codebook.find("\nanshan.population,persons,stock,"), std::string::npos);
+  for (size_t at = series.find('\n') + 1; at < series.size(); at = series.find('\n', at) + 1) {
+    const std::string var = series.substr(at, series.find(',', at) - at);
+    EXPECT_NE(codebook.find("\n" + var + ","), std::string::npos) << var;
+  }
   // validate reads the existing run
   const Result v = run("validate --out " + dir);
   EXPECT_EQ(v.status, 0) << v.out;
   EXPECT_NE(v.out.find("overall MAPE"), std::string::npos);
+}
+
+// docs/rules.md is generated from the rule table; regenerate it with
+// `build/gangdu list rules --markdown > docs/rules.md` after changing the table.
+TEST(Cli, RulesDocIsCurrentAndListsRun) {
+  const Result r = run("list rules --markdown");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out, read_file(std::string(GANGDU_SOURCE_DIR) + "/docs/rules.md"))
+      << "docs/rules.md is stale: build/gangdu list rules --markdown > docs/rules.md";
+  const Result p = run("list params");
+  ASSERT_EQ(p.status, 0) << p.out;
+  EXPECT_NE(p.out.find("\nsteel_utilization,0,2,share,"), std::string::npos);
+  const Result v = run("list variables");
+  ASSERT_EQ(v.status, 0) << v.out;
+  EXPECT_NE(v.out.find("\nangang.pig_iron_t,t,flow,"), std::string::npos);
+  EXPECT_NE(run("list nonsense").status, 0);
 }
 
 TEST(Cli, BadScenarioExitsTwoAndLeavesNoOutput) {
@@ -84,11 +109,11 @@ TEST(Cli, MissingFileAndBadSetAndBadScaleExitTwo) {
 TEST(Cli, ForecastWithDrawnParametersWritesTheRunsTable) {
   const std::string dir = temp_dir("cli_forecast") + "/out";
   const Result r = run("validate --scale 0.01 --forecast --runs 4 --threads 2 --keep 0.5 "
-                       "--param regime.leap.steel_utilization=1.0:2.0 --out " + dir);
+                       "--param parameters.overdrive_max=1.0:2.0 --out " + dir);
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("1 parameter(s) drawn per run"), std::string::npos) << r.out;
   const std::string runs = read_file(dir + "/forecast_runs.csv");
-  EXPECT_EQ(runs.rfind("run,seed,regime.leap.steel_utilization,mape_le_1957,kept\n", 0), 0u) << runs;
+  EXPECT_EQ(runs.rfind("run,seed,parameters.overdrive_max,mape_le_1957,kept\n", 0), 0u) << runs;
   int kept = 0;
   for (size_t p = runs.find(",1\n"); p != std::string::npos; p = runs.find(",1\n", p + 1)) ++kept;
   EXPECT_EQ(kept, 2) << runs;  // half of 4 runs make the band
@@ -102,9 +127,9 @@ TEST(Cli, ForecastOptionsFailBeforeAnythingIsWritten) {
   EXPECT_EQ(r.status, 2) << r.out;
   EXPECT_NE(r.out.find("no_such_key"), std::string::npos) << r.out;
   // A malformed range, --keep out of (0,1], and --param without --forecast.
-  EXPECT_EQ(run("validate --scale 0.01 --forecast --runs 2 --param regime.leap.steel_utilization=2 --out " + base + "/o").status, 2);
+  EXPECT_EQ(run("validate --scale 0.01 --forecast --runs 2 --param parameters.overdrive_max=2 --out " + base + "/o").status, 2);
   EXPECT_NE(run("validate --scale 0.01 --forecast --runs 2 --keep 1.5 --out " + base + "/o").status, 0);
-  r = run("validate --scale 0.01 --param regime.leap.steel_utilization=1:2 --out " + base + "/o");
+  r = run("validate --scale 0.01 --param parameters.overdrive_max=1:2 --out " + base + "/o");
   EXPECT_EQ(r.status, 2) << r.out;
   EXPECT_NE(r.out.find("only with --forecast"), std::string::npos) << r.out;
   EXPECT_FALSE(fs::exists(base + "/o"));

@@ -52,7 +52,7 @@ TEST(Forecast, DrawnParametersWidenTheBandAndAreRecorded) {
   spec.runs = 6;
   const auto seeds_only = run_forecast(default_source(), spec);
   // The steel utilisation of the Leap years drawn over a wide box: the 1959 steel band must widen.
-  spec.params = {{"regime.leap.steel_utilization", 1.0, 2.0, 1.5}};
+  spec.params = {{"parameters.overdrive_max", 1.0, 2.0, 1.5}};
   const auto drawn = run_forecast(default_source(), spec);
   auto width = [](const ForecastResult& f, const char* v, int y) -> double {
     for (const auto& r : f.rows)
@@ -69,7 +69,7 @@ TEST(Forecast, DrawnParametersWidenTheBandAndAreRecorded) {
     EXPECT_TRUE(r.kept);
   }
   const std::string csv = forecast_runs_csv(spec, drawn.runs);
-  EXPECT_EQ(csv.rfind("run,seed,regime.leap.steel_utilization,mape_le_1957,kept\n", 0), 0u) << csv;
+  EXPECT_EQ(csv.rfind("run,seed,parameters.overdrive_max,mape_le_1957,kept\n", 0), 0u) << csv;
 }
 
 TEST(Forecast, KeepSelectsTheRunsThatFitUpTo1957Best) {

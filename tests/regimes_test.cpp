@@ -38,7 +38,8 @@ TEST(Regimes, SwitchAtTheRightMonthAndResetDatedChanges) {
   };
   at(1957, 12);
   EXPECT_EQ(t.regime().id, "ffyp");
-  EXPECT_DOUBLE_EQ(p.get("overdrive_response"), 0.0);
+  // Overdriving is behaviour, not a regime value: no regime sets its response.
+  EXPECT_DOUBLE_EQ(p.get("overdrive_response"), sc.parameters.at("overdrive_response").value);
   EXPECT_DOUBLE_EQ(p.get("control_local_weight"), 0.5);  // set_param of Sept 1956
   RegimeTimeline t2(sc);
   ParamTable p2(sc);
@@ -52,6 +53,52 @@ TEST(Regimes, SwitchAtTheRightMonthAndResetDatedChanges) {
   RegimeTimeline t3(sc);
   for (Month x = Month::of(1916, 1); !(Month::of(1960, 6) < x); x = x.next()) t3.apply(x, p3);
   EXPECT_DOUBLE_EQ(p3.get("rule_political_targets"), 0.0);
+}
+
+// The typed Params the monthly code reads carry the registry's values in
+// registry order, switches as value > 0.5, and follow every change.
+TEST(Params, TypedFieldsFollowTheRegistryAndEveryChange) {
+  std::vector<double> v(kParamCount);
+  for (size_t i = 0; i < v.size(); ++i) v[i] = 0.25 + static_cast<double>(i);  // all distinct, all > 0.5 but the first
+  Params p;
+  bind_params(p, v);
+  size_t checked = 0;
+#define CHECK_PARAM(id, lo, hi, unit, meaning)                                   \
+  EXPECT_EQ(p.id, v[static_cast<size_t>(ParamId::id)]) << #id;                   \
+  EXPECT_STREQ(param_defs()[static_cast<size_t>(ParamId::id)].name, #id) << #id; \
+  ++checked;
+#define CHECK_SWITCH(id, meaning)                                                     \
+  EXPECT_EQ(p.id, v[static_cast<size_t>(ParamId::id)] > 0.5) << #id;                  \
+  EXPECT_STREQ(param_defs()[static_cast<size_t>(ParamId::id)].unit, "switch") << #id; \
+  ++checked;
+  GANGDU_PARAMETERS(CHECK_PARAM, CHECK_SWITCH)
+#undef CHECK_PARAM
+#undef CHECK_SWITCH
+  EXPECT_EQ(checked, param_defs().size());
+  // A switch is on above 0.5 only.
+  v[static_cast<size_t>(ParamId::rule_ratchet)] = 0.5;
+  bind_params(p, v);
+  EXPECT_FALSE(p.rule_ratchet);
+  v[static_cast<size_t>(ParamId::rule_ratchet)] = 0.51;
+  bind_params(p, v);
+  EXPECT_TRUE(p.rule_ratchet);
+
+  // ParamTable rebinds on set, force, reset and regime switches.
+  const Scenario& sc = anshan();
+  ParamTable t(sc);
+  EXPECT_EQ(t.typed().steel_utilization, t.get("steel_utilization"));
+  t.set("steel_utilization", 1.25);
+  EXPECT_EQ(t.typed().steel_utilization, 1.25);
+  t.force("rule_soft_budget", 0);
+  EXPECT_FALSE(t.typed().rule_soft_budget);
+  t.set("rule_soft_budget", 1);  // forced values win over later changes
+  EXPECT_FALSE(t.typed().rule_soft_budget);
+  t.reset_to_base();
+  EXPECT_EQ(t.typed().steel_utilization, sc.parameters.at("steel_utilization").value);
+  RegimeTimeline r(sc);
+  for (Month x = Month::of(1916, 1); !(Month::of(1958, 1) < x); x = x.next()) r.apply(x, t);
+  EXPECT_EQ(t.typed().control_local_weight, 1.0);  // the Leap's value (see the test above)
+  EXPECT_EQ(t.typed().overdrive_response, t.get("overdrive_response"));
 }
 
 TEST(Campaigns, CostWorkTimeWhileTheyRun) {

@@ -75,6 +75,8 @@ TEST(Report, EmbedsChartLibraryAndDataWithCitations) {
   EXPECT_EQ(h.find("http://"), std::string::npos);
   EXPECT_NE(h.find("L692"), std::string::npos);  // a citation of the record
   EXPECT_NE(h.find("id=\"fit-table\""), std::string::npos);
+  EXPECT_NE(h.find("id=\"class-table\""), std::string::npos);  // MAPE by point class (issue 18)
+  EXPECT_NE(h.find("<td class=\"cls-input\">input</td>"), std::string::npos);
   EXPECT_NE(h.find("First &lt;/script&gt; regime"), std::string::npos);  // escaped in the table
   EXPECT_EQ(h.find("First </script>"), std::string::npos);               // and in the data
   EXPECT_EQ(h.find("\"band\""), std::string::npos);                      // no summary, no band

@@ -111,7 +111,7 @@ TEST_F(Serve, RefusesOversizedBody) {
 
 TEST_F(Serve, RefusesNonNumericLeverAndWrongContentType) {
   start();
-  auto r = post(R"({"scenario":"anshan","levers":{"leap_steel_utilization":"abc"}})");
+  auto r = post(R"({"scenario":"anshan","levers":{"leap_party_pressure":"abc"}})");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 400);
   EXPECT_NE(json::parse(r->body)["error"].get<std::string>().find("expected a number"), std::string::npos);
@@ -126,7 +126,7 @@ TEST_F(Serve, RefusesNonNumericLeverAndWrongContentType) {
 
 TEST_F(Serve, RunsAndServesTheRunFiles) {
   start();
-  auto r = post(R"({"scenario":"anshan","scale":0.02,"levers":{"leap_steel_utilization":1.7,"removal_1945":false}})");
+  auto r = post(R"({"scenario":"anshan","scale":0.02,"levers":{"leap_party_pressure":0.7,"removal_1945":false}})");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 202) << r->body;
   const int id = json::parse(r->body)["id"];
@@ -143,7 +143,7 @@ TEST_F(Serve, RunsAndServesTheRunFiles) {
   ASSERT_TRUE(man);
   const json m = json::parse(man->body);
   EXPECT_EQ(m["dashboard"]["removal_1945"], false);
-  EXPECT_DOUBLE_EQ(m["dashboard"]["levers"]["leap_steel_utilization"].get<double>(), 1.7);
+  EXPECT_DOUBLE_EQ(m["dashboard"]["levers"]["leap_party_pressure"].get<double>(), 0.7);
   EXPECT_EQ(status_of("/api/runs/" + std::to_string(id) + "/files/report.html"), 200);
   EXPECT_EQ(status_of("/api/runs/999/files/series.csv"), 404);
 }

@@ -3,7 +3,10 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <cstdlib>
 
 #include <map>
 
@@ -47,5 +50,21 @@ inline std::string parameters_table(const std::map<std::string, double>& values)
   }
   return t;
 }
+
+// The exit status and the output (stdout and stderr together) of the gangdu binary run with
+// `args` (in directory `cwd` if given). Needs GANGDU_BINARY (tests/CMakeLists.txt).
+struct CliResult {
+  int status;
+  std::string out;
+};
+#ifdef GANGDU_BINARY
+inline CliResult run_cli(const std::string& args, const std::string& cwd = "") {
+  const std::string log = temp_dir("cli_run_log") + "/log.txt";
+  std::string cmd = std::string(GANGDU_BINARY) + " " + args + " >" + log + " 2>&1";
+  if (!cwd.empty()) cmd = "cd '" + cwd + "' && " + cmd;
+  const int rc = std::system(cmd.c_str());
+  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, read_file(log)};
+}
+#endif
 
 }  // namespace gangdu::testing

@@ -46,14 +46,14 @@ TEST(WebApi, LeversComeFromTheScenario) {
   Fixture f;
   const LeverInfo* leap = nullptr;
   for (const auto& l : f.levers)
-    if (std::string(l.def->id) == "leap_steel_utilization") leap = &l;
+    if (std::string(l.def->id) == "leap_party_pressure") leap = &l;
   ASSERT_NE(leap, nullptr);
-  EXPECT_EQ(leap->key, "regime.leap.steel_utilization");
+  EXPECT_EQ(leap->key, "regime.leap.control_local_weight");
   const auto& rg = f.sc.regimes;
   auto it = std::find_if(rg.begin(), rg.end(), [](const RegimeSpec& r) { return r.id == "leap"; });
   ASSERT_NE(it, rg.end());
-  EXPECT_DOUBLE_EQ(leap->value, it->params.at("steel_utilization").value);  // not hard-coded
-  EXPECT_DOUBLE_EQ(leap->max, find_param_def("steel_utilization")->max);
+  EXPECT_DOUBLE_EQ(leap->value, it->params.at("control_local_weight").value);  // not hard-coded
+  EXPECT_DOUBLE_EQ(leap->max, find_param_def("control_local_weight")->max);
   // A scenario without the Leap regime offers no Leap levers.
   Scenario no_leap = f.sc;
   no_leap.regimes.erase(std::remove_if(no_leap.regimes.begin(), no_leap.regimes.end(),
@@ -65,7 +65,7 @@ TEST(WebApi, LeversComeFromTheScenario) {
 TEST(WebApi, ParsesAGoodRequestIntoOverrides) {
   Fixture f;
   const RunRequest r = f.parse(
-      R"({"scenario":"anshan","seed":7,"scale":0.05,"levers":{"leap_steel_utilization":1.6,"ffyp_blind_inflow":"450",)"
+      R"({"scenario":"anshan","seed":7,"scale":0.05,"levers":{"leap_party_pressure":0.6,"ffyp_blind_inflow":"450",)"
       R"("removal_1945":false},"set":["regime.ffyp.plan_growth=0.2"]})");
   EXPECT_EQ(r.scenario, "anshan");
   ASSERT_TRUE(r.seed);
@@ -79,14 +79,14 @@ TEST(WebApi, ParsesAGoodRequestIntoOverrides) {
       if (o.key == key) return o.value;
     return std::string("(absent)");
   };
-  EXPECT_EQ(value_of("regime.leap.steel_utilization"), "1.6");
+  EXPECT_EQ(value_of("regime.leap.control_local_weight"), "0.6");
   EXPECT_EQ(value_of("regime.ffyp.migration_blind_inflow"), "450");
   EXPECT_EQ(value_of("regime.ffyp.plan_growth"), "0.2");
   // The overrides load: the scenario takes the lever's value.
   const Scenario sc = load_default_scenario(r.overrides);
   for (const auto& g : sc.regimes)
     if (g.id == "leap") {
-      EXPECT_DOUBLE_EQ(g.params.at("steel_utilization").value, 1.6);
+      EXPECT_DOUBLE_EQ(g.params.at("control_local_weight").value, 0.6);
     }
   // Defaults when absent.
   const RunRequest d = f.parse(R"({"scenario":"anshan"})");
@@ -98,20 +98,20 @@ TEST(WebApi, ParsesAGoodRequestIntoOverrides) {
 
 TEST(WebApi, RefusesNonNumericLever) {
   Fixture f;
-  auto [status, msg] = f.refuse(R"({"scenario":"anshan","levers":{"leap_steel_utilization":"abc"}})");
+  auto [status, msg] = f.refuse(R"({"scenario":"anshan","levers":{"leap_party_pressure":"abc"}})");
   EXPECT_EQ(status, 400);
-  EXPECT_NE(msg.find("leap_steel_utilization"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("leap_party_pressure"), std::string::npos) << msg;
   EXPECT_NE(msg.find("expected a number"), std::string::npos) << msg;
-  EXPECT_EQ(f.refuse(R"({"scenario":"anshan","levers":{"leap_steel_utilization":true}})").first, 400);
-  EXPECT_EQ(f.refuse(R"({"scenario":"anshan","levers":{"leap_steel_utilization":null}})").first, 400);
+  EXPECT_EQ(f.refuse(R"({"scenario":"anshan","levers":{"leap_party_pressure":true}})").first, 400);
+  EXPECT_EQ(f.refuse(R"({"scenario":"anshan","levers":{"leap_party_pressure":null}})").first, 400);
   EXPECT_EQ(f.refuse(R"({"scenario":"anshan","levers":{"removal_1945":"maybe"}})").first, 400);
   EXPECT_EQ(f.refuse(R"({"scenario":"anshan","levers":{"removal_1945":2}})").first, 400);
 }
 
 TEST(WebApi, RefusesOutOfBoundsUnknownAndMalformed) {
   Fixture f;
-  EXPECT_EQ(f.refuse(R"({"scenario":"anshan","levers":{"leap_steel_utilization":2.5}})").first, 400);   // > param max
-  EXPECT_EQ(f.refuse(R"({"scenario":"anshan","levers":{"leap_steel_utilization":-1}})").first, 400);
+  EXPECT_EQ(f.refuse(R"({"scenario":"anshan","levers":{"leap_party_pressure":2.5}})").first, 400);   // > param max
+  EXPECT_EQ(f.refuse(R"({"scenario":"anshan","levers":{"leap_party_pressure":-1}})").first, 400);
   EXPECT_EQ(f.refuse(R"({"scenario":"anshan","levers":{"no_such_lever":1}})").first, 400);
   EXPECT_EQ(f.refuse(R"({"scenario":"../etc/passwd"})").first, 400);
   EXPECT_EQ(f.refuse(R"({"levers":{}})").first, 400);  // no scenario
@@ -122,7 +122,7 @@ TEST(WebApi, RefusesOutOfBoundsUnknownAndMalformed) {
   EXPECT_EQ(f.refuse(R"({"scenario":"anshan","seed":1.5})").first, 400);
   EXPECT_EQ(f.refuse(R"({"scenario":"anshan","scale":5})").first, 400);
   EXPECT_EQ(f.refuse(R"({"scenario":"anshan","scale":"x"})").first, 400);
-  EXPECT_EQ(f.refuse(R"({"scenario":"anshan","set":["regime.leap.steel_utilization=abc"]})").first, 400);
+  EXPECT_EQ(f.refuse(R"({"scenario":"anshan","set":["regime.leap.control_local_weight=abc"]})").first, 400);
   EXPECT_EQ(f.refuse(R"({"scenario":"anshan","set":["../../x=1"]})").first, 400);
   EXPECT_EQ(f.refuse(R"({"scenario":"anshan","set":["a..b=1"]})").first, 400);
   EXPECT_EQ(f.refuse(R"({"scenario":"anshan","set":["novalue"]})").first, 400);
@@ -150,7 +150,7 @@ TEST(WebApi, RunIdsAndFileNamesAreWhitelisted) {
   EXPECT_TRUE(asset_content_type("dashboard.js"));
   for (const char* bad : {"../dashboard.js", "dashboard.html/../x", "report.js.map", "../../CMakeLists.txt"})
     EXPECT_FALSE(asset_content_type(bad)) << bad;
-  EXPECT_TRUE(valid_override_key("regime.leap.steel_utilization"));
+  EXPECT_TRUE(valid_override_key("regime.leap.control_local_weight"));
   for (const char* bad : {"", ".x", "x.", "a..b", "a/b", "a b", "a=b"}) EXPECT_FALSE(valid_override_key(bad)) << bad;
 }
 
@@ -170,15 +170,16 @@ TEST(WebApi, RemovalSwitchDropsThe1945DamageEvents) {
 }
 
 TEST(WebApi, LeapLeverMovesLeapOutputOnly) {
-  // The lever reaches the model: higher Leap utilization raises 1959 steel, leaves 1955 alone.
+  // The lever reaches the model: less Party pressure in the Leap (lower political targets,
+  // less overdriving) lowers 1959 steel and leaves 1955 alone.
   RunOptions opt;
   opt.seed = 3;
   opt.scale = 0.02;
   const Scenario a = load_default_scenario();
-  const Scenario b = load_default_scenario({{"regime.leap.steel_utilization", "1.9"}});
+  const Scenario b = load_default_scenario({{"regime.leap.control_local_weight", "0.1"}});
   const RunResult ra = run_model(a, opt), rb = run_model(b, opt);
   EXPECT_DOUBLE_EQ(ra.world->rec.get("angang.steel_t", 1955), rb.world->rec.get("angang.steel_t", 1955));
-  EXPECT_GT(rb.world->rec.get("angang.steel_t", 1959), ra.world->rec.get("angang.steel_t", 1959));
+  EXPECT_LT(rb.world->rec.get("angang.steel_t", 1959), ra.world->rec.get("angang.steel_t", 1959));
 }
 
 TEST(WebApi, MonthHookSeesEveryMonthAndCanStop) {

@@ -112,6 +112,14 @@ def _integer(value, name):
     return int(value)
 
 
+def _threads(threads):
+    """Worker threads: an integer, 0 for all cores."""
+    threads = _integer(threads, "threads")
+    if threads < 0:
+        raise ValueError("threads must be 0 (all cores) or more, not %d" % threads)
+    return threads or (os.cpu_count() or 1)
+
+
 def _seed(seed):
     if seed is None:
         return -1  # the scenario's own seed, as the CLI without --seed
@@ -187,6 +195,21 @@ class Result:
         with open(path, "w", encoding="utf-8", newline="") as f:
             f.write(self._csv)
 
+    def to_frame(self):
+        """The series as a long pandas DataFrame, columns variable, year, value (years where a
+        variable has no value are left out, as in series.csv). pandas is imported only here."""
+        import pandas as pd
+
+        n_var, n_year = self.values.shape
+        frame = pd.DataFrame(
+            {
+                "variable": np.repeat(np.asarray(self.variables, dtype=object), n_year),
+                "year": np.tile(self.years, n_var),
+                "value": self.values.reshape(-1),
+            }
+        )
+        return frame[frame["value"].notna()].reset_index(drop=True)
+
     def to_records(self):
         """Long-format rows (variable, year, value): ``pandas.DataFrame(r.to_records())``."""
         return [
@@ -252,15 +275,35 @@ class Ensemble:
         """The :class:`Series` of one replicate."""
         return Series(self.variables, self.years, self.values[run])
 
+    def to_frame(self):
+        """Every replicate's series as one long pandas DataFrame, columns run, seed, variable,
+        year, value (as ``gangdu export DIR --long``; missing values left out). pandas is
+        imported only here."""
+        import pandas as pd
 
-def ensemble(scenario=None, runs=10, seed=None, scale=0.1, overrides=None, threads=0):
+        n_run, n_var, n_year = self.values.shape
+        frame = pd.DataFrame(
+            {
+                "run": np.repeat(np.arange(n_run), n_var * n_year),
+                "seed": np.repeat(np.asarray(self.seeds, dtype=np.int64), n_var * n_year),
+                "variable": np.tile(np.repeat(np.asarray(self.variables, dtype=object), n_year), n_run),
+                "year": np.tile(self.years, n_run * n_var),
+                "value": self.values.reshape(-1),
+            }
+        )
+        return frame[frame["value"].notna()].reset_index(drop=True)
+
+
+def ensemble(scenario=None, runs=10, seed=None, scale=0.1, overrides=None, switches=None, threads=0):
     """Runs `runs` replicates (seeds derived from the master seed as `gangdu ensemble`
-    does) on `threads` worker threads (0: all cores); returns an :class:`Ensemble`."""
-    threads = _integer(threads, "threads")
-    if threads < 0:
-        raise ValueError("threads must be 0 (all cores) or more, not %d" % threads)
-    threads = threads or (os.cpu_count() or 1)
-    return Ensemble(_gangdu.ensemble(_path(scenario), _runs(runs), _seed(seed), _scale(scale), _overrides(overrides), threads))
+    does) on `threads` worker threads (0: all cores); `switches` are held in every run
+    (as --switch); returns an :class:`Ensemble`."""
+    threads = _threads(threads)
+    return Ensemble(
+        _gangdu.ensemble(
+            _path(scenario), _runs(runs), _seed(seed), _scale(scale), _overrides(overrides), _switches(switches), threads
+        )
+    )
 
 
 class Forecast:
@@ -289,7 +332,7 @@ def forecast(scenario=None, runs=20, seed=None, scale=0.1, overrides=None, switc
     for overrides) to (lo, hi): each run draws them from a Latin hypercube; `keep` < 1 bands
     only that fraction of runs, those with the lowest MAPE to the record up to 1957.
     Returns a :class:`Forecast`."""
-    threads = int(threads) or (os.cpu_count() or 1)
+    threads = _threads(threads)
     ps = ["%s=%r:%r" % (k, float(lo), float(hi)) for k, (lo, hi) in (params or {}).items()]
     return Forecast(_gangdu.forecast(_path(scenario), _runs(runs), _seed(seed), _scale(scale), _overrides(overrides),
                                      _switches(switches), ps, float(keep), threads))

@@ -63,9 +63,9 @@ class CliEqualityTest(unittest.TestCase):
         d = tempdir(self)
         out = os.path.join(d, "fc")
         p = cli("validate", "--forecast", "--runs", "4", "--scale", repr(SCALE), "--threads", "2", "--keep", "0.5",
-                "--param", "regime.leap.steel_utilization=1.0:2.0", "--out", out)
+                "--param", "parameters.overdrive_max=1.0:2.0", "--out", out)
         self.assertEqual(p.returncode, 0, p.stderr)
-        f = gangdu.forecast(runs=4, scale=SCALE, keep=0.5, params={"regime.leap.steel_utilization": (1.0, 2.0)},
+        f = gangdu.forecast(runs=4, scale=SCALE, keep=0.5, params={"parameters.overdrive_max": (1.0, 2.0)},
                             threads=1)
         with open(os.path.join(out, "forecast.csv"), encoding="utf-8", newline="") as fh:
             self.assertEqual(f.csv, fh.read())

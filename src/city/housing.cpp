@@ -33,7 +33,7 @@ void allocate(World& w, Owner owner, Pred belongs, bool by_rank, double share_po
   HousingState& hs = w.housing;
   const auto o = static_cast<size_t>(owner);
   const double free_m2 = hs.stock[o] - hs.used[o];
-  const double flat = w.p("housing_flat_m2"), dorm = w.p("housing_dorm_m2");
+  const double flat = w.P.housing_flat_m2, dorm = w.P.housing_dorm_m2;
   if (free_m2 < std::min(dorm, flat / 2.0)) return;
   auto size = pop.household_sizes();
   auto dw = pop.household_dwellings();
@@ -90,14 +90,14 @@ void housing_month(World& w, int64_t construction_employees, int64_t city_employ
   constexpr auto kWorks = static_cast<size_t>(Owner::kWorks);
   constexpr auto kCity = static_cast<size_t>(Owner::kCity);
   // 1. Construction.
-  const double floor = static_cast<double>(construction_employees) * w.p("housing_unproductive_share") *
-                       w.p("housing_m2_per_worker_year") / 12.0;
+  const double floor = static_cast<double>(construction_employees) * w.P.housing_unproductive_share *
+                       w.P.housing_m2_per_worker_year / 12.0;
   t.works_floor_built = floor;
   hs.works_floor_built_total += floor;
-  hs.stock[kWorks] += floor * w.p("housing_living_share");
-  hs.stock[kCity] += static_cast<double>(city_employees) * w.p("housing_city_m2_per_job_year") / 12.0;
+  hs.stock[kWorks] += floor * w.P.housing_living_share;
+  hs.stock[kCity] += static_cast<double>(city_employees) * w.P.housing_city_m2_per_job_year / 12.0;
   // 2. Ageing.
-  const double keep = std::pow(1.0 - w.p("housing_decay_rate"), 1.0 / 12.0);
+  const double keep = std::pow(1.0 - w.P.housing_decay_rate, 1.0 / 12.0);
   for (double& s : hs.stock) s *= keep;
 
   // 3. The danwei tie, emptied households, married couples in dormitories; recount
@@ -136,15 +136,15 @@ void housing_month(World& w, int64_t construction_employees, int64_t city_employ
   }
 
   // 4. Allocation by employer and rank, then the private market.
-  const double share = w.p("housing_share_policy");
+  const double share = w.P.housing_share_policy;
   allocate(w, Owner::kWorks, [&](uint32_t h) { return is_angang(w.household_employer[h]); }, true, share, t);
   allocate(w, Owner::kCity, [&](uint32_t h) { return w.household_employer[h] == static_cast<uint8_t>(Employer::kCity); },
            true, share, t);
   allocate(w, Owner::kPrivate, [](uint32_t) { return true; }, false, 0.0, t);
 
   // 5. Self-help: mud houses.
-  const double build_p = w.p("housing_selfbuild_rate");
-  const double per_person = w.p("housing_selfbuilt_m2_per_person");
+  const double build_p = w.P.housing_selfbuild_rate;
+  const double per_person = w.P.housing_selfbuilt_m2_per_person;
   if (build_p > 0 && per_person > 0) {
     for (uint32_t h : hs.waiting) {
       if (dw[h] != kNoneD) continue;

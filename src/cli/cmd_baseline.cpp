@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/run_common.hpp"
+#include "core/csv.hpp"
 #include "experiments/validate.hpp"
 #include "outputs/writer.hpp"
 
@@ -30,7 +31,7 @@ void register_baseline(CLI::App& app) {
       if (rec.has("sd." + p.variable)) shared.push_back(p);
     const FitTable agent = compare_with_history(shared, [&](const std::string& v, int y) { return rec.get(v, y); });
     const FitTable sd = compare_with_history(shared, [&](const std::string& v, int y) { return rec.get("sd." + v, y); });
-    std::string csv = "variable,year,observed,agent,sd,agent_abs_pct_error,sd_abs_pct_error,citation\n";
+    CsvWriter csv{"variable", "year", "observed", "agent", "sd", "agent_abs_pct_error", "sd_abs_pct_error", "citation"};
     std::cout << fmt::format("{:<32} {:>5} {:>12} {:>12} {:>12} {:>8} {:>8}\n", "variable", "year", "observed", "agent", "sd",
                              "agent%", "sd%");
     for (size_t i = 0; i < shared.size(); ++i) {
@@ -39,12 +40,12 @@ void register_baseline(CLI::App& app) {
       const FitRow& rs = sd.rows[i];
       std::cout << fmt::format("{:<32} {:>5} {:>12.6g} {:>12.6g} {:>12.6g} {:>+8.1f} {:>+8.1f}\n", p.variable, p.year, p.value,
                                ra.simulated, rs.simulated, 100.0 * ra.error, 100.0 * rs.error);
-      csv += fmt::format("{},{},{},{},{},{},{},\"{}\"\n", p.variable, p.year, p.value, ra.simulated, rs.simulated,
-                         100.0 * std::fabs(ra.error), 100.0 * std::fabs(rs.error), p.citation);
+      csv.row({p.variable, p.year, p.value, ra.simulated, rs.simulated, 100.0 * std::fabs(ra.error),
+               100.0 * std::fabs(rs.error), p.citation});
     }
     std::cout << fmt::format("MAPE on these {} points: agent model {:.1f}%, SD baseline {:.1f}%\n", shared.size(),
                              agent.overall_mape, sd.overall_mape);
-    write_file_atomic(a->out + "/baseline.csv", csv);
+    write_file_atomic(a->out + "/baseline.csv", csv.str());
     std::cout << "written to " << a->out << "/baseline.csv\n";
   });
 }

@@ -7,7 +7,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
+#include "cli/run_common.hpp"
 #include "cli/validators.hpp"
+#include "core/csv.hpp"
 #include "core/error.hpp"
 #include "experiments/calibrate.hpp"
 #include "experiments/parallel.hpp"
@@ -18,10 +20,10 @@ namespace {
 
 struct CalibArgs {
   std::string scenario, config, out = "out/calibrate", write_scenario, history;
-  std::vector<std::string> params, sets;
+  std::vector<std::string> params, sets, switches;
   size_t budget = 120, seeds = 1;
   long long seed = -1;
-  double scale = 0.05, sigma = 0.25;
+  double scale = kScaleSearch, sigma = 0.25;
   unsigned threads = 0;
 };
 
@@ -102,9 +104,7 @@ void register_calibrate(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--seed", a->seed, "Master seed (default: the scenario's); also seeds the search")
       ->check(seed_value());
-  cmd->add_option("--scale", a->scale, "Agents per person for the calibration runs")
-      ->check(finite_in(1e-4, 1.0))
-      ->capture_default_str();
+  add_scale_option(cmd, a->scale, "of the calibration runs");
   cmd->add_option("--sigma", a->sigma, "Initial CMA-ES step as a share of each parameter's range")
       ->check(finite_in(1e-3, 1.0))
       ->capture_default_str();
@@ -114,6 +114,7 @@ void register_calibrate(CLI::App& app) {
   cmd->add_option("--out", a->out, "Output directory")->capture_default_str();
   cmd->add_option("--write-scenario", a->write_scenario, "Write the calibrated scenario TOML here");
   cmd->add_option("--set", a->sets, "Override a scenario key for every run (repeatable)");
+  add_switch_option(cmd, a->switches);
   cmd->callback([a, cmd]() {
     const ScenarioSource src = ScenarioSource::from_path(a->scenario);
     std::vector<FreeParam> params;
@@ -135,6 +136,7 @@ void register_calibrate(CLI::App& app) {
     CalibrationSetup s;
     s.source = src;
     s.base = base;
+    s.forced = parse_switches(a->switches);
     s.params = params;
     s.history = a->history.empty() ? load_default_history() : load_history_file(a->history);
     const uint64_t master = a->seed >= 0 ? static_cast<uint64_t>(a->seed) : sc.default_seed;
@@ -148,7 +150,8 @@ void register_calibrate(CLI::App& app) {
     s.nranks = par.size();
     s.allgather = [&par](std::vector<double>& v) { par.allgather_by_index(v); };
     const BatchDistance model = model_distance(s);
-    Progress progress("calibrate");
+    Progress progress("gangdu calibrate (candidates)");
+    set_batch_progress(nullptr);  // one line per generation of candidates (below), not per model run
     size_t evaluated = 0;
     const size_t total = a->budget + 1;
     BatchDistance dist = [&](const std::vector<std::vector<double>>& xs) {
@@ -173,22 +176,22 @@ void register_calibrate(CLI::App& app) {
     const auto best_ov = overrides_for(params, r.best);
     ov.insert(ov.end(), best_ov.begin(), best_ov.end());
     const Scenario best_sc = src.load(ov);
-    RunResult run = run_model(best_sc, RunOptions{s.seeds[0], a->scale, {}});
+    RunResult run = run_model(best_sc, RunOptions{s.seeds[0], a->scale, s.forced});
     const FitTable fit = compare_with_history(history_up_to(s.history, kLastCalibrationYear),
                                               [&](const std::string& v, int y) { return run.world->rec.get(v, y); });
-    std::string search = "evaluation,generation,distance";
-    for (const auto& p : params) search += "," + p.key;
-    search += "\n";
+    std::vector<std::string> search_header = {"evaluation", "generation", "distance"};
+    for (const auto& p : params) search_header.push_back(p.key);
+    CsvWriter search(search_header);
     for (size_t i = 0; i < r.evaluations.size(); ++i) {
       const auto& e = r.evaluations[i];
-      search += fmt::format("{},{},{}", i, e.generation, e.distance);
-      for (double x : e.x) search += fmt::format(",{}", x);
-      search += "\n";
+      std::vector<CsvCell> row = {i, e.generation, e.distance};
+      for (double x : e.x) row.emplace_back(x);
+      search.row(row);
     }
-    std::string best = "key,lo,hi,start,best,search_mean,search_sd\n";
+    CsvWriter best{"key", "lo", "hi", "start", "best", "search_mean", "search_sd"};
     for (size_t i = 0; i < params.size(); ++i)
-      best += fmt::format("{},{},{},{},{},{},{}\n", params[i].key, params[i].lo, params[i].hi, params[i].start,
-                          override_value(r.best[i]), r.mean[i], r.sd[i]);
+      best.row(
+          {params[i].key, params[i].lo, params[i].hi, params[i].start, override_value(r.best[i]), r.mean[i], r.sd[i]});
     std::string scenario_text;
     if (!a->write_scenario.empty()) {
       scenario_text =
@@ -201,6 +204,7 @@ void register_calibrate(CLI::App& app) {
     m["method"] = "CMA-ES (Hansen 2016) on the MAPE to the record up to 1957";
     m["scenario_file"] = src.label;
     m["scale"] = a->scale;
+    m["switches"] = a->switches;
     m["seeds"] = s.seeds;
     m["evaluations"] = r.evaluations.size() + 1;
     m["generations"] = r.generations;
@@ -210,8 +214,8 @@ void register_calibrate(CLI::App& app) {
     m["history_points_used"] = history_up_to(s.history, kLastCalibrationYear).size();
     m["processes"] = par.size();
     write_output_dir(a->out, [&](const std::string& dir) {
-      write_file_atomic(dir + "/best.csv", best);
-      write_file_atomic(dir + "/search.csv", search);
+      write_file_atomic(dir + "/best.csv", best.str());
+      write_file_atomic(dir + "/search.csv", search.str());
       write_file_atomic(dir + "/fit.csv", fit_csv(fit));
       write_file_atomic(dir + "/manifest.json", m.dump(2) + "\n");
     });

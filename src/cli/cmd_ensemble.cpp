@@ -1,5 +1,6 @@
 // gangdu ensemble / gangdu sweep: many runs into one results store.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <filesystem>
 #include <iostream>
@@ -7,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
+#include "cli/run_common.hpp"
 #include "cli/validators.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
@@ -23,9 +25,10 @@ struct BatchArgs {
   std::string scenario;
   std::string out;
   long long seed = -1;
-  double scale = 0.1;
+  double scale = kScaleManyRuns;
   unsigned threads = 0;
   std::vector<std::string> sets;
+  std::vector<std::string> switches;
 };
 
 void add_batch_options(CLI::App* cmd, BatchArgs& a) {
@@ -33,11 +36,10 @@ void add_batch_options(CLI::App* cmd, BatchArgs& a) {
   cmd->add_option("--seed", a.seed,
                   "Master seed; replicate r runs with seed mix(master, r) (default: the scenario's seed)")
       ->check(seed_value());
-  cmd->add_option("--scale", a.scale, "Agents per person (default 0.1 = 1:10)")
-      ->check(finite_in(1e-4, 1.0))
-      ->capture_default_str();
+  add_scale_option(cmd, a.scale);
   cmd->add_option("--threads", a.threads, "Worker threads (default: all cores)");
   cmd->add_option("--set", a.sets, "Override a scenario key for every run (repeatable)");
+  add_switch_option(cmd, a.switches);
 }
 
 unsigned thread_count(const BatchArgs& a) {
@@ -50,13 +52,11 @@ unsigned thread_count(const BatchArgs& a) {
 void run_and_store(const std::string& what, const BatchArgs& a, std::vector<RunSpec> specs, bool by_point,
                    const ScenarioSource& src) {
   Parallel& par = Parallel::instance();
-  Progress progress(what);
-  BatchOptions opt;
+  BatchOptions opt;  // progress lines: the process-wide hook (cli/main.cpp)
   opt.scale = a.scale;
   opt.threads = thread_count(a);
   opt.rank = par.rank();
   opt.nranks = par.size();
-  if (par.rank() == 0) opt.progress = [&](size_t d, size_t n) { progress.update(d, n); };
   const size_t total = specs.size();
   BatchResult b = run_batch(std::move(specs), opt);
   par.gather(b);
@@ -67,6 +67,8 @@ void run_and_store(const std::string& what, const BatchArgs& a, std::vector<RunS
       {"scale", fmt::format("{}", a.scale)},
       {"runs", std::to_string(total)},
       {"processes", std::to_string(par.size())},
+      {"overrides", fmt::format("{}", fmt::join(a.sets, " "))},
+      {"switches", fmt::format("{}", fmt::join(a.switches, " "))},
   };
   const nlohmann::json stamp = manifest_stamp(what);
   for (const auto& [k, v] : stamp.items()) meta[k] = v.get<std::string>();
@@ -109,8 +111,9 @@ void register_ensemble(CLI::App& app) {
     const ScenarioSource src = ScenarioSource::from_path(a->scenario);
     auto sc = std::make_shared<const Scenario>(src.load(parse_overrides(a->sets)));
     const uint64_t master = a->seed >= 0 ? static_cast<uint64_t>(a->seed) : sc->default_seed;
+    const auto forced = parse_switches(a->switches);
     std::vector<RunSpec> specs;
-    for (size_t r = 0; r < *runs; ++r) specs.push_back({r, replicate_seed(master, r), 0, {}, sc, {}});
+    for (size_t r = 0; r < *runs; ++r) specs.push_back({r, replicate_seed(master, r), 0, {}, sc, forced});
     run_and_store("ensemble", *a, std::move(specs), false, src);
   });
 }
@@ -134,6 +137,7 @@ void register_sweep(CLI::App& app) {
     const ScenarioSource src = ScenarioSource::from_path(a->scenario);
     const auto base = parse_overrides(a->sets);
     const uint64_t master = a->seed >= 0 ? static_cast<uint64_t>(a->seed) : src.load(base).default_seed;
+    const auto forced = parse_switches(a->switches);
     const CsvTable t = read_csv_file(*design);
     const std::vector<DesignRow> rows = read_design(t);
     if (rows.size() * *replicates > kMaxRuns)
@@ -153,7 +157,7 @@ void register_sweep(CLI::App& app) {
         // Name the design row; the message keeps the scenario location.
         throw InputError(*design, rows[row].line, 0, e.key(), e.what());
       }
-      for (size_t r = 0; r < *replicates; ++r) specs.push_back({r, replicate_seed(row_master, r), row, ov, sc, {}});
+      for (size_t r = 0; r < *replicates; ++r) specs.push_back({r, replicate_seed(row_master, r), row, ov, sc, forced});
     }
     run_and_store("sweep", *a, std::move(specs), true, src);
   });

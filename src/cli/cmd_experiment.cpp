@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <iostream>
 
@@ -7,6 +8,7 @@
 #include "cli/validators.hpp"
 #include "core/error.hpp"
 #include "experiments/ablate.hpp"
+#include "experiments/batch.hpp"
 #include "outputs/writer.hpp"
 
 namespace gangdu::cli {
@@ -32,16 +34,27 @@ void register_experiment(CLI::App& app) {
     const Scenario sc = load_for(*a);
     spec->scale = a->scale;
     spec->seed = options_for(*a, sc).seed;
+    spec->forced = parse_switches(a->switches);  // held in both arms of every pair
     if (spec->rules.empty()) spec->rules = default_ablation_rules();
     for (const auto& r : spec->rules)
       if (!find_param_def(r)) throw InputError("--rules", 0, 0, r, "unknown rule switch");
     spec->variables = default_ablation_variables();
     const auto rows = run_ablation(sc, *spec);
-    write_output_dir(a->out, [&](const std::string& dir) { write_file_atomic(dir + "/ablation.csv", ablation_csv(rows)); });
-    std::cout << fmt::format("{:<26} {:<26} {:>14} {:>26} {:>9}\n", "rule", "variable", "effect", "95% interval", "relative");
+    write_output_dir(a->out, [&](const std::string& dir) {
+      write_file_atomic(dir + "/ablation.csv", ablation_csv(rows, spec->first_year, spec->last_year));
+    });
+    std::cout << fmt::format(
+        "effect of each rule on the mean of {}-{} (with the rule minus without it), {} paired runs at "
+        "scale {}{}\n",
+        spec->first_year, spec->last_year, spec->runs, spec->scale,
+        a->switches.empty() ? "" : "; held in both arms: " + fmt::format("{}", fmt::join(a->switches, ", ")));
+    std::cout << fmt::format("{:<26} {:<26} {:>6} {:>12} {:>26} {:>9}\n", "rule", "variable", "unit", "effect",
+                             "95% interval", "relative");
     for (const auto& r : rows)
-      std::cout << fmt::format("{:<26} {:<26} {:>14.4g} [{:>11.4g}, {:>11.4g}] {:>+8.1f}%\n", r.rule, r.variable, r.effect,
-                               r.ci_low, r.ci_high, r.mean_off != 0 ? 100.0 * r.effect / std::fabs(r.mean_off) : 0.0);
+      std::cout << fmt::format(
+          "{:<26} {:<26} {:>6} {:>12.4g} [{:>11.4g}, {:>11.4g}] {:>9}\n", r.rule, r.variable, series_unit(r.variable),
+          r.effect, r.ci_low, r.ci_high,
+          r.mean_off != 0 ? fmt::format("{:+.1f}%", 100.0 * r.effect / std::fabs(r.mean_off)) : "n/a");
     std::cout << "ablation table written to " << a->out << "/ablation.csv\n";
   });
 }

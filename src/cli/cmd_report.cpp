@@ -14,23 +14,27 @@ void register_report(CLI::App& app) {
       "report",
       "Write DIR/report.html: one self-contained page (no network needed) with a chart per variable beside the "
       "historical record (citations on hover), regimes shaded, the fit table, ensemble bands, bottlenecks and "
-      "ablation tables when present, the scenario and the manifest. Runs the scenario first if DIR has no series.csv");
+      "ablation tables when present, the scenario and the manifest. Runs the scenario first unless DIR holds the run "
+      "asked for (options left out are taken from DIR/manifest.json)");
   add_run_options(cmd, *a, true);
-  cmd->callback([a]() {
+  cmd->callback([a, cmd]() {
     if (!web_assets_available())
       throw std::runtime_error(
           "this gangdu was built without the charting library (-DGANGDU_WEB=OFF); run scripts/install-web.sh "
           "and rebuild to write reports");
-    const std::string series_path = a->out + "/series.csv";
-    const bool have = std::filesystem::exists(series_path);
-    if (!have || !a->scenario.empty() || !a->sets.empty()) {
-      const Scenario sc = load_for(*a);
-      run_and_write(*a, sc, true);
-      std::cout << "gangdu: ran '" << sc.name << "' into " << a->out << "\n";
+    // DIR's run if its manifest matches the run asked for, otherwise it is run again (never a stale one).
+    const ExistingRun existing = check_existing_run(*a, *cmd);
+    const RunArgs& run = existing.args;
+    if (!existing.reuse) {
+      if (!existing.why.empty())
+        std::cout << "gangdu: " << run.out << " holds another run (" << existing.why << "): re-running\n";
+      const Scenario sc = load_for(run);
+      run_and_write(run, sc, true);
+      std::cout << "gangdu: ran '" << sc.name << "' into " << run.out << "\n";
     }
-    const ReportInputs in = load_report_inputs(a->out);
+    const ReportInputs in = load_report_inputs(run.out);
     const std::string html = render_report_html(in);
-    const std::string path = a->out + "/report.html";
+    const std::string path = run.out + "/report.html";
     write_file_atomic(path, html);
     std::cout << "gangdu: wrote " << path << " (" << html.size() / 1024 << " KiB, " << in.fit.rows.size()
               << " historical points";

@@ -5,8 +5,11 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/run_common.hpp"
 #include "cli/validators.hpp"
+#include "core/csv.hpp"
 #include "core/error.hpp"
+#include "experiments/design.hpp"
 #include "experiments/parallel.hpp"
 #include "experiments/sensitivity.hpp"
 #include "outputs/writer.hpp"
@@ -16,11 +19,11 @@ namespace gangdu::cli {
 void register_sensitivity(CLI::App& app) {
   struct Args {
     std::string scenario, out = "out/sensitivity";
-    std::vector<std::string> params, outputs, sets;
+    std::vector<std::string> params, outputs, sets, switches;
     size_t trajectories = 10, seeds = 1;
     int levels = 4;
     long long seed = -1;
-    double scale = 0.05;
+    double scale = kScaleSearch;
     unsigned threads = 0;
   };
   auto a = std::make_shared<Args>();
@@ -38,15 +41,17 @@ void register_sensitivity(CLI::App& app) {
   cmd->add_option("--seeds", a->seeds, "Model seeds averaged per point (common to all points)")->capture_default_str();
   cmd->add_option("--seed", a->seed, "Master seed (default: the scenario's); also draws the trajectories")
       ->check(seed_value());
-  cmd->add_option("--scale", a->scale, "Agents per person")->check(finite_in(1e-4, 1.0))->capture_default_str();
+  add_scale_option(cmd, a->scale);
   cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
   cmd->add_option("--out", a->out, "Output directory")->capture_default_str();
   cmd->add_option("--set", a->sets, "Override a scenario key for every run (repeatable)");
+  add_switch_option(cmd, a->switches);
   cmd->callback([a]() {
     const ScenarioSource src = ScenarioSource::from_path(a->scenario);
     CalibrationSetup s;
     s.source = src;
     s.base = parse_overrides(a->sets);
+    s.forced = parse_switches(a->switches);
     const Scenario sc = src.load(s.base);
     for (const auto& p : a->params) s.params.push_back(parse_free_param(p, src, false));
     for (const FreeParam& p : s.params)
@@ -82,24 +87,18 @@ void register_sensitivity(CLI::App& app) {
     if (par.rank() != 0) return;
     std::vector<ElementaryEffect> ee;
     const auto idx = morris_indices(s.params, d, names, values, &ee);
-    std::string morris = "output,parameter,mu,mu_star,sigma,r\n";
-    for (const auto& x : idx)
-      morris += fmt::format("{},{},{},{},{},{}\n", x.output, x.parameter, x.mu, x.mu_star, x.sigma, x.r);
-    std::string effects = "trajectory,parameter,output,effect\n";
-    for (const auto& e : ee) effects += fmt::format("{},{},{},{}\n", e.trajectory, e.parameter, e.output, e.effect);
-    std::string design;
-    for (size_t i = 0; i < s.params.size(); ++i) design += (i ? "," : "") + s.params[i].key;
-    design += "\n";
-    std::string point_outputs = "point";
-    for (const auto& n : names) point_outputs += "," + n;
-    point_outputs += "\n";
+    CsvWriter morris{"output", "parameter", "mu", "mu_star", "sigma", "r"};
+    for (const auto& x : idx) morris.row({x.output, x.parameter, x.mu, x.mu_star, x.sigma, x.r});
+    CsvWriter effects{"trajectory", "parameter", "output", "effect"};
+    for (const auto& e : ee) effects.row({e.trajectory, e.parameter, e.output, e.effect});
+    const std::string design = design_csv(s.params, d.points);  // a `gangdu sweep` design
+    std::vector<std::string> out_header = {"point"};
+    out_header.insert(out_header.end(), names.begin(), names.end());
+    CsvWriter point_outputs(out_header);
     for (size_t p = 0; p < d.points.size(); ++p) {
-      for (size_t i = 0; i < s.params.size(); ++i)
-        design += fmt::format("{}{}", i ? "," : "", override_value(d.points[p][i]));
-      design += "\n";
-      point_outputs += std::to_string(p);
-      for (double v : values[p]) point_outputs += fmt::format(",{}", v);
-      point_outputs += "\n";
+      std::vector<CsvCell> row = {p};
+      for (double v : values[p]) row.emplace_back(v);
+      point_outputs.row(row);
     }
     nlohmann::json m = manifest_stamp("sensitivity");
     m["method"] = "Morris elementary effects (mu, mu*, sigma per unit of each parameter's range)";
@@ -107,13 +106,14 @@ void register_sensitivity(CLI::App& app) {
     m["levels"] = a->levels;
     m["runs"] = d.points.size() * s.seeds.size();
     m["scale"] = a->scale;
+    m["switches"] = a->switches;
     m["seeds"] = s.seeds;
     m["processes"] = par.size();
     write_output_dir(a->out, [&](const std::string& dir) {
-      write_file_atomic(dir + "/morris.csv", morris);
-      write_file_atomic(dir + "/elementary_effects.csv", effects);
+      write_file_atomic(dir + "/morris.csv", morris.str());
+      write_file_atomic(dir + "/elementary_effects.csv", effects.str());
       write_file_atomic(dir + "/design.csv", design);
-      write_file_atomic(dir + "/outputs.csv", point_outputs);
+      write_file_atomic(dir + "/outputs.csv", point_outputs.str());
       write_file_atomic(dir + "/manifest.json", m.dump(2) + "\n");
     });
     std::cout << fmt::format("gangdu sensitivity: {} trajectories x {} points, {} runs at scale {}\n", a->trajectories,

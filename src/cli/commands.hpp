@@ -16,4 +16,7 @@ void register_sweep(CLI::App& app);
 void register_calibrate(CLI::App& app);
 void register_sensitivity(CLI::App& app);
 void register_design(CLI::App& app);
+void register_compare(CLI::App& app);  // issue 25
+void register_export(CLI::App& app);   // issue 24
+void register_list(CLI::App& app);  // issue 17: gangdu list rules|params|variables
 }  // namespace gangdu::cli

@@ -1,6 +1,8 @@
 #pragma once
-// A one-line progress bar with ETA on stderr, drawn only when stderr is a
-// terminal (never in logs, pipes or tests).
+// Progress of commands that make many runs: one line on stderr per finished run
+// ("gangdu ensemble: run 3/20 done, 0:12 elapsed, about 1:08 left"), written
+// only when stderr is a terminal and --quiet is not given (never in logs,
+// pipes or tests).
 #include <unistd.h>
 
 #include <chrono>
@@ -9,21 +11,27 @@
 
 namespace gangdu::cli {
 
+// Set by the global --quiet flag (cli/main.cpp).
+inline bool& quiet_flag() {
+  static bool q = false;
+  return q;
+}
+
 class Progress {
  public:
   explicit Progress(std::string label) : label_(std::move(label)), tty_(::isatty(STDERR_FILENO) == 1) {}
-  bool enabled() const { return tty_; }
+  bool enabled() const { return tty_ && !quiet_flag(); }
+  // Called after each finished run: `done` of `total` runs of the current batch.
   void update(size_t done, size_t total) {
-    if (!tty_ || total == 0) return;
-    const double el = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
-    const double eta = done > 0 ? el * static_cast<double>(total - done) / static_cast<double>(done) : 0.0;
-    constexpr int kWidth = 30;
-    const int filled = static_cast<int>(kWidth * done / total);
-    std::string bar(static_cast<size_t>(filled), '#');
-    bar.resize(kWidth, '.');
-    std::fprintf(stderr, "\r%s [%s] %zu/%zu %3d%% elapsed %s ETA %s ", label_.c_str(), bar.c_str(), done, total,
-                 static_cast<int>(100 * done / total), clock(el).c_str(), done > 0 ? clock(eta).c_str() : "--:--");
-    if (done == total) std::fputc('\n', stderr);
+    const auto now = std::chrono::steady_clock::now();
+    if (done <= last_done_) t0_ = last_;  // a new batch (e.g. the next calibration generation)
+    last_done_ = done;
+    last_ = now;
+    if (!enabled() || total == 0) return;
+    const double el = std::chrono::duration<double>(now - t0_).count();
+    const double left = done > 0 ? el * static_cast<double>(total - done) / static_cast<double>(done) : 0.0;
+    std::fprintf(stderr, "%s: run %zu/%zu done, %s elapsed%s\n", label_.c_str(), done, total, clock(el).c_str(),
+                 done < total ? (", about " + clock(left) + " left").c_str() : "");
     std::fflush(stderr);
   }
 
@@ -36,7 +44,8 @@ class Progress {
   }
   std::string label_;
   bool tty_;
-  std::chrono::steady_clock::time_point t0_ = std::chrono::steady_clock::now();
+  size_t last_done_ = 0;
+  std::chrono::steady_clock::time_point t0_ = std::chrono::steady_clock::now(), last_ = t0_;
 };
 
 }  // namespace gangdu::cli

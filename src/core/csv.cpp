@@ -1,5 +1,7 @@
 #include "core/csv.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -118,8 +120,8 @@ uint64_t CsvTable::seed(size_t row, size_t col) const {
   return *v;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
   std::string q = "\"";
   for (char c : s) {
     if (c == '"') q += '"';
@@ -127,5 +129,28 @@ std::string csv_field(const std::string& s) {
   }
   return q + "\"";
 }
+
+std::string csv_number(double v, int significant) {
+  if (!std::isfinite(v)) return "";
+  if (significant > 0) return fmt::format("{:.{}g}", v, significant);
+  return fmt::format("{}", v);  // shortest text that reads back as the same double
+}
+
+CsvWriter::CsvWriter(const std::vector<std::string>& header) {
+  std::vector<CsvCell> cells(header.begin(), header.end());
+  row(cells);
+}
+
+template <typename It>
+void CsvWriter::append(It b, It e) {
+  for (It it = b; it != e; ++it) {
+    if (it != b) out_ += ',';
+    out_ += it->text;
+  }
+  out_ += '\n';
+}
+
+void CsvWriter::row(std::initializer_list<CsvCell> cells) { append(cells.begin(), cells.end()); }
+void CsvWriter::row(const std::vector<CsvCell>& cells) { append(cells.begin(), cells.end()); }
 
 }  // namespace gangdu

@@ -1,7 +1,11 @@
 #pragma once
-// A small RFC 4180 CSV reader with located errors (file, line, column name).
+// A small RFC 4180 CSV reader with located errors (file, line, column name),
+// and the one writer every CSV the tool writes goes through.
+#include <concepts>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gangdu {
@@ -25,7 +29,45 @@ struct CsvTable {
 CsvTable parse_csv(const std::string& text, const std::string& file);
 CsvTable read_csv_file(const std::string& path);
 
-// Quotes a field for CSV output if needed.
-std::string csv_field(const std::string& s);
+// Quotes a field for CSV output if needed (RFC 4180: fields holding a comma,
+// a double quote or a line break are quoted, inner quotes doubled).
+std::string csv_field(std::string_view s);
+// A number as a CSV field: shortest round-trip text ({} of fmt), or with
+// `significant` significant digits (> 0); NaN and infinities as an empty field
+// (read as missing by pandas and R).
+std::string csv_number(double v, int significant = 0);
+
+// One cell of a CSV row: text (quoted as needed), a number or an integer.
+struct CsvCell {
+  std::string text;
+  CsvCell(std::string_view s) : text(csv_field(s)) {}
+  CsvCell(const char* s) : text(csv_field(s)) {}
+  CsvCell(const std::string& s) : text(csv_field(s)) {}
+  CsvCell(double v) : text(csv_number(v)) {}
+  template <std::integral T>
+  CsvCell(T v) : text(std::to_string(v)) {}
+  static CsvCell number(double v, int significant) {
+    CsvCell c("");
+    c.text = csv_number(v, significant);
+    return c;
+  }
+};
+
+// Builds CSV text row by row (LF line ends, no trailing spaces).
+class CsvWriter {
+ public:
+  CsvWriter() = default;
+  explicit CsvWriter(std::initializer_list<CsvCell> header) { row(header); }
+  explicit CsvWriter(const std::vector<std::string>& header);
+  void row(std::initializer_list<CsvCell> cells);
+  void row(const std::vector<CsvCell>& cells);
+  const std::string& str() const { return out_; }
+  std::string take() { return std::move(out_); }
+
+ private:
+  template <typename It>
+  void append(It b, It e);
+  std::string out_;
+};
 
 }  // namespace gangdu

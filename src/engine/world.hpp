@@ -26,35 +26,32 @@ struct RunOptions {
   std::vector<std::pair<std::string, double>> forced;
 };
 
-// Handles of the series every run writes (see docs/ODD.md, "Outputs").
-struct SeriesHandles {
+// Handles of series that rules write directly (their declarations: model.cpp,
+// planning/plan_outputs.cpp, enterprises/finance.cpp). Series computed from
+// the state at year end or from a month's tallies need no handle: they are
+// one row of engine/schedule.cpp (year_end_outputs, month_flow_outputs).
+// Handles are rebuilt by declaration on resume, not checkpointed; alignas(8)
+// keeps World's size change equal to theirs (engine/checkpoint.cpp).
+struct alignas(8) SeriesHandles {
   int pig_iron, steel, rolled;
-  int cap_ore, cap_pig_iron, cap_steel, cap_rolled, cap_installed_pig_iron;
-  int impaired_share;
-  int employees, recruited, laid_off;
-  int population, pop_chinese, pop_japanese, pop_korean;
-  int births, deaths, migrants_in, migrants_out, sent_back, repatriated, jobless, city_jobs, households;
   int plan_target_pig, plan_target_steel, plan_target_rolled;
   int plan_fulfil_pig, plan_fulfil_steel, plan_fulfil_rolled;
-  int regime_index;
-  // planning and enterprise layers
   int plan_control_pig, plan_control_steel, plan_control_rolled;
   int plan_draft_pig, plan_draft_steel, plan_draft_rolled;
   int plan_reported_pig, plan_reported_steel, plan_reported_rolled;
-  int finished_stock, pig_iron_stock, order_fulfilment, supply_loss, restricted_output;
-  int political_target_steel, campaign_labelled, campaign_dismissed, transferred_out;
+  int political_target_steel;
   int profit, profit_planned, profit_retained_share, profit_retained, investment, fixed_assets, revenue, costs,
       overspend;
 };
 
-// Handles of the people-layer series (issue 5).
-struct PeopleSeries {
+// Handles of the people-layer series (issue 5; declared in people/people_outputs.cpp).
+struct alignas(8) PeopleSeries {
   int production_workers, technicians, staff, production_share, technician_share, staff_share;
-  int wage_production, wage_technician, wage_staff, promoted, construction_employees;
+  int wage_production, wage_technician, wage_staff, construction_employees;
   int industrial_workers, construction_workers;
   int housing_m2, housing_works_m2, housing_city_m2, housing_private_m2, housing_selfbuilt_m2;
-  int living_space, works_floor_built, works_floor_built_total, families_in_works_housing, families_sharing;
-  int employees_unhoused, households_unhoused, households_count, mean_household_size, blind_inflow;
+  int living_space, works_floor_built_total, families_in_works_housing, families_sharing;
+  int employees_unhoused, households_unhoused, households_count, mean_household_size;
   int unregistered, sd_population, sd_jobless, sd_housing_m2, sd_living_space, sd_migrants_in, sd_employees;
   int sd_japanese, sd_korean, sd_sent_back;
 };
@@ -111,12 +108,15 @@ struct Repatriation {
 
 struct World {
   World(const Scenario& scenario, const RunOptions& options);
+  World(const World&) = delete;  // P refers into this World's own params
+  World& operator=(const World&) = delete;
 
   const Scenario& sc;
   RunOptions opt;
   double weight;  // persons per agent = 1 / scale
   Clock clock;
-  ParamTable params;
+  ParamTable params;  // by name: regimes, events and tools change values here
+  const Params& P;    // typed view of params (bound on every change): what the monthly code reads
   RegimeTimeline regimes;
   FacilityRegistry facilities;
   SteelState steel;  // process chain, flows, bottlenecks (steelworks layer)
@@ -126,6 +126,7 @@ struct World {
   int64_t households_marked = 0;  // how many are marked in household_leaving (0: nothing to remove)
   Recorder rec;
   SeriesHandles v{};
+  std::vector<int> table_series;  // handles of the schedule tables' series (declare_table_series)
   PlanState plan;
   EnterpriseState ent;
   std::vector<Repatriation> repatriations;
@@ -148,13 +149,23 @@ struct World {
   size_t peak_agents = 0;
   double persons_per_woman = 4.0;  // persons per woman aged 15-49, last month (for the birth rule)
 
+  // People as factors of production (issue 20): new state members below.
+
+  //
+
+  // Production units and incentives (issue 21): new state members below.
+
+  //
+
+  // Politics (issue 22): new state members below.
+
   uint64_t key_deaths, key_births, key_labour, key_leave, key_events, key_units;
   rng::Stream migration_stream, household_stream, event_stream;
 
   // Everything that carries from one month to the next, for checkpoints
   // (engine/checkpoint.cpp). Not listed because rebuilt from the scenario,
-  // seed and month on resume: sc, opt, weight, clock, params and regimes
-  // (replayed month by month), the series handles v/pv and the draw keys.
+  // seed and month on resume: sc, opt, weight, clock, params (and P) and regimes
+  // (replayed month by month), the series handles v/pv/table_series and the draw keys.
   // A new member of World that changes during a run goes in this list.
   template <class A>
   void fields(A& a) {
@@ -162,9 +173,13 @@ struct World {
       next_population_event, ps, housing, sd, household_employer, household_band, live_households, waiting_families,
       usable, installed, works_demand, city_demand, construction_demand, peak_agents, persons_per_woman,
       migration_stream, household_stream, event_stream);
+    // issue 20 (people as factors): a(...) of its new members below.
+
+    // issue 21 (production units): a(...) of its new members below.
+
+    // issue 22 (politics): a(...) of its new members below.
   }
 
-  double p(const char* name) const { return params.get(name); }
   int32_t now() const { return clock.now().index; }
   int year() const { return clock.now().year(); }
 };

@@ -30,11 +30,19 @@ struct UnitsState {
   StageArray shipped_year{};  // orders filled this year (t)
   StageArray seconds_year{};  // below-grade output sold off-order this year (t)
   StageArray stock{};         // unsold finished stock (t)
+  // Overdriving (R23, steelworks/overdrive.hpp): drive of each stage's processes this
+  // month, the works-wide drive of the support processes, the share of maintenance skipped.
+  StageArray drive{1, 1, 1, 1};
+  double support_drive = 1;
+  double maintenance_skip = 0;
+  StageArray slack{};          // 1 - target / potential when targets sit below potential (repair crews free)
+  StageArray inflated_year{};  // report inflation added this year (t, R23; enterprises/report_inflation.hpp)
   // Checkpointed (engine/checkpoint.cpp): list every new field here.
   template <class A>
   void fields(A& a) {
     a(control, draft, target, output_factor, month_output, month_offgrade, carry, reported_year, last_reported,
-      supply_loss_year, restricted_year, orders_year, shipped_year, seconds_year, stock);
+      supply_loss_year, restricted_year, orders_year, shipped_year, seconds_year, stock, drive, support_drive,
+      maintenance_skip, slack, inflated_year);
   }
 };
 
@@ -53,12 +61,25 @@ struct FinanceState {
   }
 };
 
+// Trained and untrained works employees (issue 19 item 5; enterprises/workforce.hpp).
+struct WorkforceState {
+  double employees = -1;  // works employees last month (persons; < 0: not yet counted)
+  double trained = 0;     // of whom trained (persons)
+  double mobilised = 0;   // employees away at the small furnaces this month (persons)
+  double labour_factor = 1;  // effective / needed labour, capped at 1 (bounds output)
+  template <class A>
+  void fields(A& a) {  // checkpointed (engine/checkpoint.cpp)
+    a(employees, trained, mobilised, labour_factor);
+  }
+};
+
 struct EnterpriseState {
   UnitsState units;
   FinanceState finance;
+  WorkforceState workforce;
   template <class A>
   void fields(A& a) {
-    a(units, finance);
+    a(units, finance, workforce);
   }
 };
 

@@ -16,4 +16,7 @@ void finance_month(World& w, double employees);
 // rest), investment and fixed assets; recorded as angang.* series.
 void close_finance_year(World& w);
 
+// Declares the accounts' series (angang.*_yuan) that close_finance_year writes.
+void declare_finance_series(World& w);
+
 }  // namespace gangdu

@@ -10,9 +10,9 @@ namespace gangdu {
 
 Occupation draw_hire_occupation(const World& w, uint64_t person_id) {
   const double u = rng::uniform(w.key_labour, w.now(), person_id, 3);
-  const double tech = w.p("labour_technician_hire_share");
+  const double tech = w.P.labour_technician_hire_share;
   if (u < tech) return Occupation::kTechnician;
-  if (u < tech + w.p("labour_staff_hire_share")) return Occupation::kStaff;
+  if (u < tech + w.P.labour_staff_hire_share) return Occupation::kStaff;
   return Occupation::kProduction;
 }
 
@@ -38,7 +38,7 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
   }
   // Hiring goes through the labour department: the unregistered jobless are hired
   // at labour_hire_unregistered times the rate of the registered (L3967, L4035).
-  const double rel = w.p("labour_hire_unregistered");
+  const double rel = w.P.labour_hire_unregistered;
   const double weighted = static_cast<double>(t.jobless - t.jobless_unregistered) + rel * static_cast<double>(t.jobless_unregistered);
   const double p_hire = weighted > 0 ? std::min(1.0, vac_total / weighted) : 0.0;
   const double p_hire_unreg = std::min(1.0, p_hire * rel);
@@ -80,7 +80,7 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
   }
   out.recruited_works += hired[1] + hired[3];
   // Remaining vacancies are partly filled by recruiting migrants this month.
-  const double response = w.p("migration_response");
+  const double response = w.P.migration_response;
   double still_open = 0;
   for (int e = 1; e < kE; ++e) {
     const double remaining = std::max(0.0, vac[e] - static_cast<double>(hired[e]));

@@ -3,14 +3,17 @@
 #include <algorithm>
 #include <cmath>
 
+#include "enterprises/report_inflation.hpp"
+#include "enterprises/workforce.hpp"
 #include "regimes/campaigns.hpp"
+#include "steelworks/overdrive.hpp"
 
 namespace gangdu {
 namespace {
 // Final (sold) output of each stage: what is not used by the next stage.
 StageArray final_output(const World& w, const StageArray& y) {
-  const double pig_per_steel = 1.0 / std::max(1e-9, w.p("steel_per_pig_iron"));
-  const double steel_per_rolled = 1.0 / std::max(1e-9, w.p("rolled_per_steel"));
+  const double pig_per_steel = 1.0 / std::max(1e-9, w.P.steel_per_pig_iron);
+  const double steel_per_rolled = 1.0 / std::max(1e-9, w.P.rolled_per_steel);
   StageArray f{};
   f[3] = y[3];
   f[2] = std::max(0.0, y[2] - steel_per_rolled * y[3]);
@@ -18,51 +21,89 @@ StageArray final_output(const World& w, const StageArray& y) {
   return f;
 }
 bool produce_to_orders(const World& w) {
-  return !(w.p("rule_quantity_first") > 0.5 && w.p("rule_soft_budget") > 0.5);
+  return !(w.P.rule_quantity_first && w.P.rule_soft_budget);
 }
 }  // namespace
+
+WorkforceParams workforce_params(const World& w) {
+  WorkforceParams p;
+  p.untrained_productivity = w.P.labour_untrained_productivity;
+  p.learning_rate = w.P.labour_learning_rate;
+  p.recruit_trained_share = w.P.labour_recruit_trained_share;
+  p.need_share = w.P.labour_need_share;
+  p.drive_elasticity = w.P.labour_drive_elasticity;
+  p.employees_per_kt = w.P.labour_employees_per_kt;
+  return p;
+}
 
 void decide_unit_output(World& w) {
   UnitsState& u = w.ent.units;
   const int32_t now = w.now();
   const bool planning = w.plan.active;
-  const double coverage = planning && w.p("rule_partial_plan") > 0.5
-                              ? w.p("supply_plan_coverage") + (1.0 - w.p("supply_plan_coverage")) * w.p("supply_market_fill")
+  const double coverage = planning && w.P.rule_partial_plan
+                              ? w.P.supply_plan_coverage + (1.0 - w.P.supply_plan_coverage) * w.P.supply_market_fill
                               : 1.0;
-  const bool late = planning && w.p("rule_late_deliveries") > 0.5;
-  const bool sectional = planning && w.p("rule_sectionalism") > 0.5;
-  const bool restrict = planning && w.p("rule_ratchet") > 0.5;
+  const bool late = planning && w.P.rule_late_deliveries;
+  const bool sectional = planning && w.P.rule_sectionalism;
+  const bool restrict = planning && w.P.rule_ratchet;
   const bool to_orders = planning && produce_to_orders(w);
-  const double slack = w.p("plan_overfulfil_slack");
-  const double util = w.p("steel_utilization");
+  const bool overdrive = planning && w.P.rule_overdrive;
+  const OverdriveParams od{w.P.overdrive_response, w.P.overdrive_max, w.P.overdrive_pressure_floor};
+  const double local_weight = w.P.control_local_weight;
+  const double slack_cap = w.P.plan_overfulfil_slack;
+  const double util = w.P.steel_utilization;
   const auto cap = w.facilities.usable_by_stage(w.clock.now());
+  // Persons mobilized for the small furnaces are away from the works (L5025).
+  WorkforceState& wf = w.ent.workforce;
+  wf.mobilised = std::min(std::max(0.0, wf.employees),
+                          w.P.smallfurnace_workers * w.P.smallfurnace_works_share);
   const double conditions = work_conditions_factor(w);  // campaigns, experts, food
+  // R23: each stage's drive from its target gap (steelworks/overdrive.hpp).
+  StageArray potential{}, base{};
+  double max_drive = 1.0;
   for (size_t s = 0; s < kStageCount; ++s) {
     double factor = coverage * conditions;
-    if (late && rng::uniform(w.key_units, now, s, 0) < w.p("supply_late_probability")) {
-      const double e = -w.p("supply_late_loss") * std::log(1.0 - rng::uniform(w.key_units, now, s, 1));
+    if (late && rng::uniform(w.key_units, now, s, 0) < w.P.supply_late_probability) {
+      const double e = -w.P.supply_late_loss * std::log(1.0 - rng::uniform(w.key_units, now, s, 1));
       factor *= 1.0 - std::min(0.9, e);  // assumption: at most 90% of a month lost
     }
-    if (sectional && s > 0 && rng::uniform(w.key_units, now, s, 2) > w.p("unit_cooperation"))
-      factor *= 1.0 - w.p("sectionalism_loss");
-    const double potential = util * cap[s] / 12.0;
-    u.supply_loss_year[s] += potential * std::max(0.0, 1.0 - factor);
-    // R23: a target above normal use makes units overdrive the plant (L5023).
-    if (planning && u.target[s] > 0) factor *= overdrive_factor(w, u.target[s] / 12.0, potential * factor);
-    double intended = potential * factor;
-    if (restrict && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * (1.0 + slack));
+    if (sectional && s > 0 && rng::uniform(w.key_units, now, s, 2) > w.P.unit_cooperation)
+      factor *= 1.0 - w.P.sectionalism_loss;
+    potential[s] = util * cap[s] / 12.0;
+    base[s] = factor;
+    u.supply_loss_year[s] += potential[s] * std::max(0.0, 1.0 - factor);
+    u.drive[s] = overdrive && u.target[s] > 0 ? drive_factor(od, u.target[s] / 12.0, potential[s] * factor, local_weight) : 1.0;
+    u.slack[s] = planning && u.target[s] > 0 && potential[s] > 0 ? std::max(0.0, 1.0 - u.target[s] / 12.0 / potential[s]) : 0.0;
+    max_drive = std::max(max_drive, u.drive[s]);
+  }
+  // Support processes (coke, blowers, boilers, power, mines) are driven to keep up.
+  u.support_drive = max_drive;
+  u.maintenance_skip = w.P.rule_maintenance_skip ? maintenance_skipped(w.P.maintenance_skip_response, max_drive) : 0.0;
+  // Effective labour bounds output (enterprises/workforce.hpp).
+  wf.labour_factor = 1.0;
+  if (w.P.rule_untrained_recruits && wf.employees >= 0)
+    wf.labour_factor = std::min(1.0, labour_ratio(workforce_params(w), wf, cap[1] / 1000.0, max_drive));
+  for (size_t s = 0; s < kStageCount; ++s) {
+    const double factor = base[s] * u.drive[s] * wf.labour_factor;
+    double intended = potential[s] * factor;
+    if (restrict && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * (1.0 + slack_cap));
     // Without R9 units make what is ordered and no more; making "a little more than
     // ordered" to be safe is part of the quantity-first habit (L3345 fn 74).
-    if (to_orders && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * w.p("demand_order_share"));
-    u.restricted_year[s] += std::max(0.0, potential * factor - intended);
-    u.output_factor[s] = potential > 0 ? intended / potential : 1.0;
+    if (to_orders && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * w.P.demand_order_share);
+    u.restricted_year[s] += std::max(0.0, potential[s] * factor - intended);
+    u.output_factor[s] = potential[s] > 0 ? intended / potential[s] : 1.0;
   }
 }
 
 void report_and_ship(World& w) {
   UnitsState& u = w.ent.units;
-  const bool hiding = w.plan.active && w.p("rule_hiding") > 0.5;
-  const double h = w.p("plan_hide_share");
+  const bool hiding = w.plan.active && w.P.rule_hiding;
+  const double h = w.P.plan_hide_share;
+  // R23 report inflation (L5056, L5252): under pressure a unit short of its target
+  // reports part of the gap as made (enterprises/report_inflation.hpp).
+  const bool inflate = w.plan.active && w.P.rule_report_inflation;
+  const double pressure = political_pressure(w.P.overdrive_pressure_floor, w.P.control_local_weight);
+  const ReportInflationParams rip{w.P.report_inflation_response, w.P.report_inflation_max};
   // R3 reporting.
   for (size_t s = 0; s < kStageCount; ++s) {
     const double y = u.month_output[s];
@@ -81,7 +122,18 @@ void report_and_ship(World& w) {
       reported = y + u.carry[s];
       u.carry[s] = 0.0;
     }
+    double extra = 0;
+    if (inflate && tm > 0) {
+      extra = inflated_report(rip, tm, y, pressure);
+      reported += extra;
+      u.inflated_year[s] += extra;
+    }
     u.reported_year[s] += reported;
+    if (s == 1) w.rec.add(w.steel.reported_pig, w.year(), reported);
+    if (s == 2) {
+      w.rec.add(w.steel.reported_steel, w.year(), reported);
+      w.rec.add(w.steel.inflation_steel, w.year(), extra);
+    }
   }
   // R9 orders, shipments, stock. Orders follow the plan when there is one,
   // otherwise the market takes a share of output.
@@ -89,12 +141,12 @@ void report_and_ship(World& w) {
   StageArray planned{};
   for (size_t s = 0; s < kStageCount; ++s) planned[s] = u.target[s] / 12.0;
   const StageArray planned_final = final_output(w, planned);
-  const double order_share = w.p("demand_order_share");
-  const double clearance = 1.0 - std::pow(1.0 - w.p("stock_clearance_per_year"), 1.0 / 12.0);
-  const double stocked_share = w.p("quality_offgrade_stock_share");
+  const double order_share = w.P.demand_order_share;
+  const double clearance = 1.0 - std::pow(1.0 - w.P.stock_clearance_per_year, 1.0 / 12.0);
+  const double stocked_share = w.P.quality_offgrade_stock_share;
   // Outside demand for merchant pig iron: the plan allocates whatever the open hearths
   // leave, but only so many industrial customers wanted Angang's costly metal (L3333).
-  const double outside_pig = w.p("demand_outside_pig_iron_t");
+  const double outside_pig = w.P.demand_outside_pig_iron_t;
   for (size_t s = 1; s < kStageCount; ++s) {
     double orders = w.plan.active && u.target[s] > 0 ? planned_final[s] * order_share : made[s];
     if (s == 1 && outside_pig >= 0) orders = std::min(orders, outside_pig / 12.0);

@@ -1,5 +1,6 @@
 #pragma once
 #include "engine/world.hpp"
+#include "enterprises/workforce.hpp"
 
 namespace gangdu {
 
@@ -16,11 +17,21 @@ namespace gangdu {
 //  - R2 quota restriction: knowing next year's target follows this year's
 //    result, units stay within plan_overfulfil_slack of the target (rule_ratchet);
 //  - R9/R10: without quantity-first behaviour under a soft budget, units make
-//    only what is ordered.
+//    only what is ordered;
+//  - R23 overdriving (steelworks/overdrive.hpp): a target above potential under
+//    political pressure drives every process of the chain (rule_overdrive) and
+//    skips maintenance (rule_maintenance_skip);
+//  - effective labour (enterprises/workforce.hpp): trained and untrained employees
+//    present, less those mobilized for the small furnaces, bound output
+//    (rule_untrained_recruits).
 void decide_unit_output(World& w);
 
+// The workforce rule's parameters, read from the world's current values.
+WorkforceParams workforce_params(const World& w);
+
 // After production: R3 hiding (rule_hiding: plan_hide_share of a month's
-// over-fulfilment is banked and reported in a later month), orders, shipments
+// over-fulfilment is banked and reported in a later month), R23 report inflation
+// (rule_report_inflation, enterprises/report_inflation.hpp), orders, shipments
 // and unsold stock (R9).
 void report_and_ship(World& w);
 

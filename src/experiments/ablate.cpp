@@ -1,20 +1,19 @@
 #include "experiments/ablate.hpp"
 
-#include <cmath>
-
 #include <fmt/format.h>
 
+#include <cmath>
+
+#include "core/csv.hpp"
 #include "core/rng.hpp"
 #include "engine/model.hpp"
+#include "engine/schedule.hpp"
 #include "experiments/replicates.hpp"
 
 namespace gangdu {
 
-std::vector<std::string> default_ablation_rules() {
-  return {"rule_bargaining",           "rule_ratchet",      "rule_hiding",         "rule_partial_plan",
-          "rule_late_deliveries",      "rule_sectionalism", "rule_quantity_first", "rule_soft_budget",
-          "rule_two_level_accounting", "rule_piece_rates",  "rule_corruption"};
-}
+// Every rule switch of the rule table (engine/schedule.cpp), in its order.
+std::vector<std::string> default_ablation_rules() { return rule_switches(); }
 
 std::vector<std::string> default_ablation_variables() {
   return {"angang.pig_iron_t",           "angang.steel_t",
@@ -45,6 +44,7 @@ std::vector<AblationRow> run_ablation(const Scenario& sc, const AblationSpec& sp
       RunOptions opt;
       opt.seed = rng::mix(spec.seed, run);  // the same seeds in every arm: paired comparisons
       opt.scale = spec.scale;
+      opt.forced = spec.forced;  // held in both arms, so the pair differs only in the ablated rule
       if (arm > 0) opt.forced.emplace_back(spec.rules[arm - 1], 0.0);
       jobs.push_back(opt);
     }
@@ -89,12 +89,30 @@ std::vector<AblationRow> run_ablation(const Scenario& sc, const AblationSpec& sp
   return rows;
 }
 
-std::string ablation_csv(const std::vector<AblationRow>& rows) {
-  std::string out = "rule,variable,mean_effect,ci95_low,ci95_high,mean_with_rule,mean_without_rule,relative_effect,runs\n";
+std::string series_unit(const std::string& variable) {
+  // The naming convention of series.csv: *_t tonnes, *_yuan yuan, *_share a fraction, counts otherwise.
+  auto ends = [&](std::string_view suf) {
+    return variable.size() >= suf.size() && variable.compare(variable.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  if (ends("_t")) return "t";
+  if (ends("_yuan")) return "yuan";
+  if (ends("_share")) return "fraction";
+  return "count";
+}
+
+std::string ablation_csv(const std::vector<AblationRow>& rows, int first_year, int last_year) {
+  // Six significant digits: the 95% intervals of a few paired runs are far wider than that.
+  constexpr int kDigits = 6;
+  CsvWriter w{"rule",     "variable",  "unit",           "measure",           "mean_effect",
+              "ci95_low", "ci95_high", "mean_with_rule", "mean_without_rule", "relative_effect_percent",
+              "runs"};
+  const std::string measure = fmt::format("mean of the annual values {}-{}", first_year, last_year);
   for (const AblationRow& r : rows)
-    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", r.rule, r.variable, r.effect, r.ci_low, r.ci_high, r.mean_on,
-                       r.mean_off, r.mean_off != 0 ? r.effect / std::fabs(r.mean_off) : NAN, r.runs);
-  return out;
+    w.row({r.rule, r.variable, series_unit(r.variable), measure, CsvCell::number(r.effect, kDigits),
+           CsvCell::number(r.ci_low, kDigits), CsvCell::number(r.ci_high, kDigits), CsvCell::number(r.mean_on, kDigits),
+           CsvCell::number(r.mean_off, kDigits),
+           CsvCell::number(r.mean_off != 0 ? 100.0 * r.effect / std::fabs(r.mean_off) : NAN, 3), r.runs});
+  return w.take();
 }
 
 }  // namespace gangdu

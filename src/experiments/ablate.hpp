@@ -3,6 +3,7 @@
 // the scenario and N times with the rule switched off for the whole run (same
 // seeds: paired differences), for output, stocks, investment and profit.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "scenario/scenario.hpp"
@@ -17,6 +18,8 @@ struct AblationSpec {
   double scale = 0.1;
   uint64_t seed = 1;
   int threads = 0;  // 0: hardware concurrency
+  // Parameters held for the whole run in both arms (--switch); the ablated rule is switched off after them.
+  std::vector<std::pair<std::string, double>> forced;
 };
 
 struct AblationRow {
@@ -33,7 +36,11 @@ std::vector<std::string> default_ablation_variables();
 // Runs the design (runs x (1 + rules) model runs, in parallel); results do not
 // depend on the number of threads.
 std::vector<AblationRow> run_ablation(const Scenario& sc, const AblationSpec& spec);
-std::string ablation_csv(const std::vector<AblationRow>& rows);
+// rule,variable,unit,measure,mean_effect,ci95_low,ci95_high,mean_with_rule,mean_without_rule,
+// relative_effect_percent,runs (six significant digits; empty where undefined, e.g. relative to a zero mean).
+std::string ablation_csv(const std::vector<AblationRow>& rows, int first_year, int last_year);
+// The unit of a series.csv variable from its name (*_t tonnes, *_yuan, *_share fraction, else a count).
+std::string series_unit(const std::string& variable);
 
 // Two-sided 95% Student t critical value for df degrees of freedom.
 double t_critical_95(int df);

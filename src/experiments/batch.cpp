@@ -83,10 +83,41 @@ int BatchResult::variable_index(const std::string& name) const {
   return it == variables.end() ? -1 : static_cast<int>(it - variables.begin());
 }
 
+namespace {
+std::atomic<bool> g_stop{false};
+std::atomic<int> g_active{0};
+std::mutex g_progress_mu;
+std::function<void(size_t, size_t)>& global_progress() {
+  static std::function<void(size_t, size_t)> f;
+  return f;
+}
+static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free,
+              "the stop flag is set from a signal handler");
+struct ActiveBatch {
+  ActiveBatch() { g_active.fetch_add(1); }
+  ~ActiveBatch() {
+    if (g_active.fetch_sub(1) == 1) g_stop.store(false);  // the last batch out clears a stop request
+  }
+};
+}  // namespace
+
+void set_batch_progress(std::function<void(size_t, size_t)> progress) {
+  std::lock_guard<std::mutex> lock(g_progress_mu);
+  global_progress() = std::move(progress);
+}
+void request_batch_stop() { g_stop.store(true); }
+int active_batches() { return g_active.load(); }
+
 BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt) {
   if (specs.size() > kMaxRuns)
     throw InputError("", 0, 0, "",
                      fmt::format("{} runs asked for; the limit is {} runs per batch", specs.size(), kMaxRuns));
+  const ActiveBatch active;
+  std::function<void(size_t, size_t)> progress_line;
+  {
+    std::lock_guard<std::mutex> lock(g_progress_mu);
+    progress_line = global_progress();
+  }
   BatchResult b;
   b.scale = opt.scale;
   b.runs.resize(specs.size());
@@ -116,10 +147,13 @@ BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt) {
         std::lock_guard<std::mutex> lock(mu);
         if (failure) return;
       }
+      if (g_stop.load()) return;
       const size_t i = mine[k];
       try {
         const RunSpec& s = specs[i];
-        RunResult r = run_model(*s.scenario, RunOptions{s.seed, opt.scale, s.forced});
+        RunResult r = run_model(*s.scenario, RunOptions{s.seed, opt.scale, s.forced},
+                                [](const World&) { return !g_stop.load(std::memory_order_relaxed); });
+        if (!r.world->clock.done()) return;  // stopped (Ctrl-C): the batch is interrupted below
         if (opt.on_run) opt.on_run(i, *r.world);
         const Recorder& rec = r.world->rec;
         if (rec.first_year() != b.first_year || rec.last_year() != b.last_year)
@@ -138,6 +172,7 @@ BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt) {
         std::lock_guard<std::mutex> lock(mu);
         ++finished;
         if (opt.progress) opt.progress(finished, mine.size());
+        if (progress_line) progress_line(finished, mine.size());
       } catch (...) {
         std::lock_guard<std::mutex> lock(mu);
         if (!failure) failure = std::current_exception();
@@ -154,6 +189,8 @@ BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt) {
     for (auto& t : pool) t.join();
   }
   if (failure) std::rethrow_exception(failure);
+  if (finished < mine.size())
+    throw BatchInterrupted(fmt::format("interrupted after {} of {} runs; nothing was written", finished, mine.size()));
   b.specs = std::move(specs);
   return b;
 }
@@ -196,19 +233,18 @@ std::vector<SummaryRow> summarise(const BatchResult& b, const std::vector<size_t
 }
 
 std::string summary_csv(const std::vector<SummaryRow>& rows) {
-  std::string out = "variable,year,mean,p05,p95,n\n";
-  for (const SummaryRow& r : rows) out += fmt::format("{},{},{},{},{},{}\n", r.variable, r.year, r.mean, r.p05, r.p95, r.n);
-  return out;
+  CsvWriter w{"variable", "year", "mean", "p05", "p95", "n"};
+  for (const SummaryRow& r : rows) w.row({r.variable, r.year, r.mean, r.p05, r.p95, r.n});
+  return w.take();
 }
 
 std::string summary_by_point_csv(const BatchResult& b) {
   std::map<size_t, std::vector<size_t>> by_point;
   for (size_t i = 0; i < b.specs.size(); ++i) by_point[b.specs[i].point].push_back(i);
-  std::string out = "point,variable,year,mean,p05,p95,n\n";
+  CsvWriter w{"point", "variable", "year", "mean", "p05", "p95", "n"};
   for (const auto& [pt, runs] : by_point)
-    for (const SummaryRow& r : summarise(b, runs))
-      out += fmt::format("{},{},{},{},{},{},{}\n", pt, r.variable, r.year, r.mean, r.p05, r.p95, r.n);
-  return out;
+    for (const SummaryRow& r : summarise(b, runs)) w.row({pt, r.variable, r.year, r.mean, r.p05, r.p95, r.n});
+  return w.take();
 }
 
 std::string runs_csv(const BatchResult& b) {
@@ -216,26 +252,26 @@ std::string runs_csv(const BatchResult& b) {
   for (const RunSpec& s : b.specs)
     for (const Override& o : s.overrides)
       if (std::find(keys.begin(), keys.end(), o.key) == keys.end()) keys.push_back(o.key);
-  std::string out = "run,point,replicate,seed";
-  for (const auto& k : keys) {
-    out += ',';
-    out += csv_field(k);
-  }
-  out += ",mape_le_1957,wall_seconds,peak_agents\n";
+  std::vector<std::string> header = {"run", "point", "replicate", "seed"};
+  header.insert(header.end(), keys.begin(), keys.end());
+  for (const char* c : {"mape_le_1957", "wall_seconds", "peak_agents"}) header.emplace_back(c);
+  CsvWriter w(header);
   for (size_t i = 0; i < b.specs.size(); ++i) {
     const RunSpec& s = b.specs[i];
-    out += fmt::format("{},{},{},{}", i, s.point, s.replicate, s.seed);
+    std::vector<CsvCell> row = {i, s.point, s.replicate, s.seed};
     for (const auto& k : keys) {
       std::string v;
       for (const Override& o : s.overrides)
         if (o.key == k) v = o.value;
-      out += ',';
-      out += csv_field(v);
+      row.emplace_back(v);
     }
     const RunRecord& r = b.runs[i];
-    out += fmt::format(",{},{},{}\n", r.mape, r.wall_seconds, r.peak_agents);
+    row.emplace_back(r.mape);
+    row.emplace_back(r.wall_seconds);
+    row.emplace_back(r.peak_agents);
+    w.row(row);
   }
-  return out;
+  return w.take();
 }
 
 }  // namespace gangdu

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -88,15 +89,28 @@ struct BatchResult {
   int variable_index(const std::string& name) const;  // -1 if absent
 };
 
-// Runs every spec (those of this rank) on `threads` worker threads.
 // The most runs one batch may hold. assumption: each member keeps ~50 kB of
 // results until the store is written and takes ~1 s at scale 0.1, so 10000
 // members (~0.5 GB, hours of CPU) bound what one command or call may ask for
 // (runs=2**40 used to grow ~1 GB/s until killed).
 inline constexpr size_t kMaxRuns = 10000;
 
+// Runs every spec (those of this rank) on `threads` worker threads.
 // Throws InputError when specs.size() > kMaxRuns.
+// Throws BatchInterrupted when a stop was requested (Ctrl-C): runs in flight end at
+// their next month, no new run starts, and the caller writes nothing.
 BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt);
+
+// Process-wide hooks of every batch, set by the command line.
+struct BatchInterrupted : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+// Called after each finished run of any batch (serialised), besides BatchOptions::progress.
+void set_batch_progress(std::function<void(size_t done, size_t total)> progress);
+// Asks every running batch to stop (async-signal-safe: sets an atomic flag).
+void request_batch_stop();
+// The number of batches running now (async-signal-safe to read).
+int active_batches();
 
 // Mean, 5th and 95th percentile (linear interpolation between order statistics)
 // and count, per variable and year, over the runs selected by `use` (all if empty).

@@ -1,17 +1,18 @@
 #include "experiments/calibrate.hpp"
 
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <sstream>
 
-#include <Eigen/Dense>
-#include <fmt/format.h>
-#include <toml++/toml.h>
-
 #include "core/error.hpp"
 #include "core/rng.hpp"
+#include "scenario/merged.hpp"
 
 namespace gangdu {
 namespace {
@@ -53,7 +54,8 @@ toml::table parse_source(const ScenarioSource& src) {
 }  // namespace
 
 double scenario_value_at(const ScenarioSource& src, const std::string& key) {
-  toml::table root = parse_source(src);
+  // Keys are resolved in the scenario with its `extends` chain merged, as --set resolves them.
+  toml::table root = merged_scenario_table(src.text, src.label);
   auto [t, last] = resolve(root, key, src.label);
   toml::node* n = t->get(last);
   if (n && n->is_table() && n->as_table()->contains("value")) n = n->as_table()->get("value");
@@ -233,7 +235,7 @@ BatchResult run_points(const CalibrationSetup& s, const std::vector<Override>& b
     const auto free = overrides_for(s.params, points[c]);
     ov.insert(ov.end(), free.begin(), free.end());
     auto sc = std::make_shared<const Scenario>(s.source.load(ov));
-    for (size_t k = 0; k < s.seeds.size(); ++k) specs.push_back({k, s.seeds[k], c, free, sc, {}});
+    for (size_t k = 0; k < s.seeds.size(); ++k) specs.push_back({k, s.seeds[k], c, free, sc, s.forced});
   }
   BatchOptions opt;
   opt.scale = s.scale;
@@ -285,7 +287,7 @@ std::string calibrated_scenario_text(const ScenarioSource& src, const std::vecto
   std::ostringstream out;
   out << "# Calibrated by `gangdu calibrate` (CMA-ES on the MAPE to the record up to 1957; nothing later used).\n"
       << "# Comments of the original scenario (" << src.label << ") are not carried over; sources are.\n\n"
-      << root << "\n";
+      << canonical_toml(root) << "\n";
   return out.str();
 }
 

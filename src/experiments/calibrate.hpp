@@ -68,6 +68,7 @@ CmaResult cma_es(const std::vector<FreeParam>& ps, const BatchDistance& distance
 struct CalibrationSetup {
   ScenarioSource source;
   std::vector<Override> base;          // --set overrides applied to every run
+  std::vector<std::pair<std::string, double>> forced;  // --switch, held in every run
   std::vector<FreeParam> params;
   std::vector<HistoryPoint> history;   // filtered to <= 1957 inside
   std::vector<uint64_t> seeds;         // model seeds averaged per candidate

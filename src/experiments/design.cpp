@@ -47,20 +47,16 @@ std::vector<std::vector<double>> lhs_design(const std::vector<FreeParam>& ps, si
 }
 
 std::string design_csv(const std::vector<FreeParam>& ps, const std::vector<std::vector<double>>& points) {
-  std::string out;
-  for (size_t i = 0; i < ps.size(); ++i) {
-    if (i) out += ',';
-    out += csv_field(ps[i].key);
-  }
-  out += '\n';
+  std::vector<std::string> header;
+  for (const FreeParam& p : ps) header.push_back(p.key);
+  CsvWriter w(header);
+  std::vector<CsvCell> row;
   for (const auto& x : points) {
-    for (size_t i = 0; i < x.size(); ++i) {
-      if (i) out += ',';
-      out += override_value(x[i]);
-    }
-    out += '\n';
+    row.clear();
+    for (double v : x) row.emplace_back(override_value(v));  // the text a --set would be given
+    w.row(row);
   }
-  return out;
+  return w.take();
 }
 
 std::vector<DesignRow> read_design(const CsvTable& t) {

@@ -89,10 +89,12 @@ ForecastResult run_forecast(const ScenarioSource& src, const ForecastSpec& spec)
   opt.threads =
       spec.threads > 0 ? static_cast<unsigned>(spec.threads) : std::max(1u, std::thread::hardware_concurrency());
   opt.history = spec.history;
-  const BatchResult b = run_batch(std::move(specs), opt);
+  const auto batch = std::make_shared<const BatchResult>(run_batch(std::move(specs), opt));
+  const BatchResult& b = *batch;
   const std::vector<size_t> kept = kept_runs(b, spec.keep);
 
   ForecastResult out;
+  if (spec.keep_runs) out.batch = batch;
   out.runs.resize(n);
   for (size_t r = 0; r < n; ++r) {
     out.runs[r].seed = b.specs[r].seed;
@@ -136,25 +138,25 @@ ForecastResult run_forecast(const ScenarioSource& src, const ForecastSpec& spec)
 }
 
 std::string forecast_csv(const std::vector<ForecastRow>& rows) {
-  std::string out = "variable,year,mean,p05,p95,trend_1949_1957,plan_target,runs\n";
-  for (const auto& r : rows)
-    out += fmt::format("{},{},{},{},{},{},{},{}\n", r.variable, r.year, r.mean, r.p05, r.p95, r.trend, r.plan, r.runs);
-  return out;
+  CsvWriter w{"variable", "year", "mean", "p05", "p95", "trend_1949_1957", "plan_target", "runs"};
+  for (const auto& r : rows) w.row({r.variable, r.year, r.mean, r.p05, r.p95, r.trend, r.plan, r.runs});
+  return w.take();
 }
 
 std::string forecast_runs_csv(const ForecastSpec& spec, const std::vector<ForecastRun>& runs) {
-  std::string out = "run,seed";
-  for (const FreeParam& p : spec.params) {
-    out += ',';
-    out += csv_field(p.key);
-  }
-  out += ",mape_le_1957,kept\n";
+  std::vector<std::string> header = {"run", "seed"};
+  for (const FreeParam& p : spec.params) header.push_back(p.key);
+  header.emplace_back("mape_le_1957");
+  header.emplace_back("kept");
+  CsvWriter w(header);
   for (size_t r = 0; r < runs.size(); ++r) {
-    out += fmt::format("{},{}", r, runs[r].seed);
-    for (double x : runs[r].params) out += fmt::format(",{}", x);
-    out += fmt::format(",{},{}\n", runs[r].mape_le_1957, runs[r].kept ? 1 : 0);
+    std::vector<CsvCell> row = {r, runs[r].seed};
+    for (double x : runs[r].params) row.emplace_back(x);
+    row.emplace_back(runs[r].mape_le_1957);
+    row.emplace_back(runs[r].kept ? 1 : 0);
+    w.row(row);
   }
-  return out;
+  return w.take();
 }
 
 std::string forecast_report(const std::vector<ForecastRow>& rows) {

@@ -9,6 +9,7 @@
 // that fit the record up to 1957 best (lowest MAPE) makes the band: a
 // rejection (ABC/GLUE-style) posterior predictive. Nothing after 1957 is used
 // to choose runs.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@ struct ForecastSpec {
   std::vector<FreeParam> params;                       // drawn per run (Latin hypercube, seed `seed`)
   double keep = 1.0;                                   // fraction of runs (best MAPE up to 1957) that make the band
   const std::vector<HistoryPoint>* history = nullptr;  // record for the MAPE (default: embedded); <=1957 only
+  bool keep_runs = false;                              // keep every run's series (ForecastResult::batch)
 };
 
 struct ForecastRow {
@@ -53,6 +55,7 @@ struct ForecastRun {
 struct ForecastResult {
   std::vector<ForecastRow> rows;
   std::vector<ForecastRun> runs;
+  std::shared_ptr<const BatchResult> batch;  // every run's series, with keep_runs (for results.sqlite)
 };
 
 std::vector<std::string> default_forecast_variables();

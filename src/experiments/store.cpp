@@ -5,8 +5,13 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <map>
 #include <stdexcept>
+#include <vector>
 
+#include "core/csv.hpp"
+#include "core/error.hpp"
 #include "outputs/writer.hpp"
 
 namespace gangdu {
@@ -125,6 +130,51 @@ void write_results_store(const std::string& path, const BatchResult& b, const st
     std::remove(tmp.c_str());
     throw std::runtime_error("cannot rename " + tmp + " to " + path);
   }
+}
+
+std::string store_long_csv(const std::string& path) {
+  if (!std::filesystem::exists(path))
+    throw InputError(path, 0, 0, "", "no results store here (ensemble, sweep or forecast --keep-runs write one)");
+  Db db(path, SQLITE_OPEN_READONLY);
+  auto text = [](sqlite3_stmt* q, int c) {
+    const unsigned char* t = sqlite3_column_text(q, c);
+    return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();
+  };
+  std::vector<std::string> keys;
+  std::map<int64_t, std::map<std::string, std::string>> params;
+  try {
+    Stmt k(db, "SELECT DISTINCT key FROM parameters ORDER BY rowid");
+    while (sqlite3_step(k.get()) == SQLITE_ROW) keys.push_back(text(k.get(), 0));
+    Stmt p(db, "SELECT run_id, key, value FROM parameters");
+    while (sqlite3_step(p.get()) == SQLITE_ROW)
+      params[sqlite3_column_int64(p.get(), 0)][text(p.get(), 1)] = text(p.get(), 2);
+  } catch (const std::runtime_error& e) {
+    throw InputError(path, 0, 0, "", std::string("not a gangdu results store: ") + e.what());
+  }
+  std::vector<std::string> header = {"run", "seed"};
+  header.insert(header.end(), keys.begin(), keys.end());
+  for (const char* c : {"variable", "year", "value"}) header.emplace_back(c);
+  CsvWriter w(header);
+  Stmt q(db,
+         "SELECT s.run_id, r.seed, s.variable, s.year, s.value FROM series s JOIN runs r ON r.run_id = s.run_id "
+         "ORDER BY s.run_id, s.rowid");
+  std::vector<CsvCell> row;
+  while (sqlite3_step(q.get()) == SQLITE_ROW) {
+    const int64_t run = sqlite3_column_int64(q.get(), 0);
+    row.clear();
+    row.emplace_back(run);
+    row.emplace_back(sqlite3_column_int64(q.get(), 1));
+    const auto& pv = params[run];
+    for (const auto& key : keys) {
+      auto it = pv.find(key);
+      row.emplace_back(it == pv.end() ? std::string() : it->second);
+    }
+    row.emplace_back(text(q.get(), 2));
+    row.emplace_back(sqlite3_column_int64(q.get(), 3));
+    row.emplace_back(sqlite3_column_type(q.get(), 4) == SQLITE_NULL ? NAN : sqlite3_column_double(q.get(), 4));
+    w.row(row);
+  }
+  return w.take();
 }
 
 double read_store_value(const std::string& path, int run_id, const std::string& variable, int year) {

@@ -7,14 +7,27 @@
 
 namespace gangdu {
 
-
 enum class SeriesKind { kStock, kFlow };
+const char* series_kind_name(SeriesKind k);  // "stock" or "flow"
+
+// A series as declared once by the rule that writes it: the recorder,
+// series.csv, the checkpoint (values in declaration order) and the codebook
+// variables.csv all follow from this.
+struct SeriesInfo {
+  std::string name;                      // dotted, lower case (the output contract: extend, never rename)
+  SeriesKind kind = SeriesKind::kStock;  // stock: set at year end; flow: summed over the months
+  std::string unit;                      // "t", "persons", "yuan", "m2", "share", ...
+  std::string description;               // one line
+  std::string rule;                      // id of the rule or step that writes it (`gangdu list rules`)
+};
 
 class Recorder {
  public:
   Recorder(int first_year, int last_year) : first_(first_year), last_(last_year) {}
-  // Registers a variable (dotted, lower case); returns its handle.
-  int declare(const std::string& name, SeriesKind kind);
+  // Registers a variable with its unit, kind and description; returns its
+  // handle. Throws std::logic_error on an empty unit or description, or a
+  // name declared twice with different information.
+  int declare(SeriesInfo info);
   void add(int var, int year, double v);  // flows
   void set(int var, int year, double v);  // stocks
   double get(int var, int year) const;
@@ -24,6 +37,8 @@ class Recorder {
   int last_year() const { return last_; }
   // Variables sorted by name, for writing.
   std::vector<std::string> names() const;
+  // Declarations sorted by name (the codebook).
+  std::vector<SeriesInfo> infos() const;
 
   // Checkpointed values (engine/checkpoint.cpp); the variables are declared
   // again by the World's constructor, in the same order.
@@ -36,6 +51,7 @@ class Recorder {
   int first_, last_;
   std::map<std::string, int> index_;
   std::vector<std::vector<double>> values_;
+  std::vector<SeriesInfo> info_;  // by handle
 };
 
 }  // namespace gangdu

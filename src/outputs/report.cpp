@@ -200,17 +200,18 @@ std::string table_html(const CsvTable& t, const std::string& id, size_t max_rows
 std::string fit_table_html(const FitTable& fit) {
   std::string h =
       "<div class=\"table-wrap\"><table id=\"fit-table\"><thead><tr><th>variable</th><th>year</th><th>compare</th>"
-      "<th>qualifier</th><th>observed</th><th>simulated</th><th>error %</th><th>unit</th><th>source</th></tr></thead><tbody>\n";
+      "<th>qualifier</th><th>observed</th><th>simulated</th><th>error %</th><th>class</th><th>unit</th><th>source</th></tr></thead><tbody>\n";
   for (const FitRow& r : fit.rows) {
     const auto& p = r.point;
     const bool bad = !std::isnan(r.error) && std::fabs(r.error) > 0.15;
     h += fmt::format(
         "<tr{}><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-        "<td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
+        "<td class=\"num\">{}</td><td class=\"cls-{}\">{}</td><td>{}</td><td>{}</td></tr>\n",
         bad ? " class=\"off\"" : "", html_escape(p.variable),
         p.compare == "ratio" ? fmt::format("{}/{}", p.year, p.base_year) : std::to_string(p.year), html_escape(p.compare),
         html_escape(p.qualifier), num_text(p.value), num_text(r.simulated),
-        std::isnan(r.error) ? "n/a" : fmt::format("{:+.1f}", 100.0 * r.error), html_escape(p.unit), html_escape(p.citation));
+        std::isnan(r.error) ? "n/a" : fmt::format("{:+.1f}", 100.0 * r.error), html_escape(p.cls), html_escape(p.cls),
+        html_escape(p.unit), html_escape(p.citation));
   }
   h += "</tbody></table></div>";
   return h;
@@ -494,6 +495,18 @@ std::string render_report_html(const ReportInputs& in) {
   h += fmt::format("<section id=\"fit\">\n<h2>Fit to the record (up to 1957)</h2>\n<p>Overall MAPE over {} points: <b>{}</b>%. ",
                    in.fit.rows.size(), std::isnan(in.fit.overall_mape) ? "n/a" : fmt::format("{:.1f}", in.fit.overall_mape));
   h += "Bounds (more than / less than) count as 0 error when satisfied. Rows off by more than 15% are marked.</p>\n";
+  h += "<p>Each point has a class (data/history/record_classes.csv): <i>input</i>, a scenario value sets it; "
+       "<i>fitted</i>, a parameter was calibrated on it; <i>independent</i>, neither. Only the independent points "
+       "test the model; <code>gangdu validate --cross 1952</code> gives an out-of-sample check.</p>\n";
+  h += "<div class=\"table-wrap\"><table id=\"class-table\"><thead><tr><th>class</th><th>points</th><th>MAPE %</th>"
+       "</tr></thead><tbody>";
+  for (const char* c : {"independent", "fitted", "input", "unclassified"}) {
+    auto it = in.fit.mape_by_class.find(c);
+    if (it != in.fit.mape_by_class.end())
+      h += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.1f}</td></tr>", c,
+                       in.fit.points_by_class.at(c), it->second);
+  }
+  h += "</tbody></table></div>\n";
   h += fit_table_html(in.fit) + "\n";
   h += "<h3>MAPE by variable</h3>\n<div class=\"table-wrap\"><table id=\"mape-table\"><thead><tr><th>variable</th><th>MAPE %</th></tr></thead><tbody>";
   for (const auto& [k, v] : in.fit.mape_by_variable)

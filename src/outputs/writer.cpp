@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/csv.hpp"
 #include "gangdu/version.hpp"
 
 namespace fs = std::filesystem;
@@ -64,14 +65,22 @@ nlohmann::json make_manifest(const Scenario& sc, const RunOptions& opt, const Ru
 }
 
 std::string series_csv(const Recorder& rec) {
-  std::string out = "variable,year,value\n";
+  CsvWriter w{"variable", "year", "value"};
   for (const std::string& name : rec.names()) {
     for (int y = rec.first_year(); y <= rec.last_year(); ++y) {
       const double v = rec.get(name, y);
       if (std::isnan(v)) continue;
-      out += fmt::format("{},{},{}\n", name, y, v);  // shortest round-trip representation
+      w.row({name, y, v});  // shortest round-trip representation
     }
   }
+  return w.take();
+}
+
+std::string variables_csv(const Recorder& rec) {
+  std::string out = "variable,unit,kind,description,rule\n";
+  for (const SeriesInfo& i : rec.infos())
+    out += fmt::format("{},{},{},{},{}\n", csv_field(i.name), csv_field(i.unit), series_kind_name(i.kind),
+                       csv_field(i.description), csv_field(i.rule));
   return out;
 }
 

@@ -2,6 +2,7 @@
 // Writing a run's outputs: the contract is
 //   DIR/series.csv     variable,year,value (long format, one row per variable per year)
 //   DIR/manifest.json  version, git commit, scenario hash, seed, scale, wall seconds, peak persons
+//   DIR/variables.csv  the codebook: variable,unit,kind,description,rule (one row per series)
 // Files are written into a staging directory and moved into place only when
 // all are complete, so an interrupted or failed run never leaves a
 // half-written output directory.
@@ -22,6 +23,8 @@ nlohmann::json manifest_stamp(const std::string& command);
 // A run's manifest: the stamp (command "run") and the run's scenario, seed, scale and measures.
 nlohmann::json make_manifest(const Scenario& sc, const RunOptions& opt, const RunResult& r);
 std::string series_csv(const Recorder& rec);
+// The codebook of the recorder's series, sorted by name (as series.csv).
+std::string variables_csv(const Recorder& rec);
 
 // Stages files in DIR.partial-<pid>/ via `fill(staging_dir)`, fsyncs them,
 // then commits: renames the staging directory to DIR, or, if DIR exists,

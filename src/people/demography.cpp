@@ -29,27 +29,27 @@ double wage_of(double scale, double grade_step, double tech_premium, double staf
 }
 
 int hire_grade(const World& w, Occupation occ) {
-  return occ == Occupation::kTechnician ? static_cast<int>(w.p("labour_technician_entry_grade")) : 1;
+  return occ == Occupation::kTechnician ? static_cast<int>(w.P.labour_technician_entry_grade) : 1;
 }
 
 void update_technician_premium(World& w) {
-  const double target = w.p("wage_technician_premium");
-  const double tau = w.p("wage_premium_adjust_months");
+  const double target = w.P.wage_technician_premium;
+  const double tau = w.P.wage_premium_adjust_months;
   double& now = w.ps.technician_premium;
   now = (now <= 0.0 || tau <= 1.0) ? target : now + (target - now) / tau;
 }
 
 double technician_premium(const World& w) {
-  return w.ps.technician_premium > 0.0 ? w.ps.technician_premium : w.p("wage_technician_premium");
+  return w.ps.technician_premium > 0.0 ? w.ps.technician_premium : w.P.wage_technician_premium;
 }
 
 void update_wage_scale(World& w) {
-  const double param = w.p("wage_scale_yuan");
+  const double param = w.P.wage_scale_yuan;
   if (param != w.ps.wage_scale_param) {
     w.ps.wage_scale_param = param;
     w.ps.wage_scale = param;
   } else {
-    w.ps.wage_scale *= std::pow(1.0 + w.p("wage_scale_growth"), 1.0 / 12.0);
+    w.ps.wage_scale *= std::pow(1.0 + w.P.wage_scale_growth, 1.0 / 12.0);
   }
 }
 
@@ -70,8 +70,8 @@ namespace {
 class Tallier {
  public:
   explicit Tallier(const World& w) {
-    const double scale = w.ps.wage_scale, step = w.p("wage_grade_step"), tp = technician_premium(w),
-                 sp = w.p("wage_staff_premium");
+    const double scale = w.ps.wage_scale, step = w.P.wage_grade_step, tp = technician_premium(w),
+                 sp = w.P.wage_staff_premium;
     // Wage of grade g for each occupation, so the pass does no pow().
     for (int o = 0; o < kOccupationCount; ++o)
       for (int g = 1; g <= 8; ++g) wage_[o][g] = wage_of(scale, step, tp, sp, static_cast<Occupation>(o), g);
@@ -147,21 +147,21 @@ class Tallier {
 void demography_month(World& w, MonthTally& t) {
   Population& pop = w.people;
   const int32_t now = w.now();
-  const double death_monthly = w.p("people_death_rate") / 12.0 * famine_death_multiplier(w);
-  const double leave = w.p("migration_jobless_return");
-  const double leave_unregistered = leave * (1.0 + w.p("migration_control") * w.p("migration_unregistered_return"));
+  const double death_monthly = w.P.people_death_rate / 12.0 * famine_death_multiplier(w);
+  const double leave = w.P.migration_jobless_return;
+  const double leave_unregistered = leave * (1.0 + w.P.migration_control * w.P.migration_unregistered_return);
   // Japanese leave on their own only while a way home is open (stranded 1945-46, L1872).
-  const double leave_japanese = leave * w.p("migration_japanese_leave_factor");
-  const int retire = static_cast<int>(w.p("labour_retirement_age"));
-  const double skill_up = w.p("labour_skill_upgrade_rate");
-  const double promote = w.p("labour_promotion_rate");
-  const int promote_min = static_cast<int>(w.p("labour_promotion_min_skill"));
-  const double leave_home = w.p("people_leave_home_rate");
-  const double marry = w.p("people_marriage_rate");
-  const double marry_unhoused = marry * (1.0 - w.p("people_housing_marriage_deterrent"));
+  const double leave_japanese = leave * w.P.migration_japanese_leave_factor;
+  const int retire = static_cast<int>(w.P.labour_retirement_age);
+  const double skill_up = w.P.labour_skill_upgrade_rate;
+  const double promote = w.P.labour_promotion_rate;
+  const int promote_min = static_cast<int>(w.P.labour_promotion_min_skill);
+  const double leave_home = w.P.people_leave_home_rate;
+  const double marry = w.P.people_marriage_rate;
+  const double marry_unhoused = marry * (1.0 - w.P.people_housing_marriage_deterrent);
   // Births: the crude birth rate spread over women aged 15-49, using the
   // ratio of persons to such women observed at the end of last month.
-  const double birth_p = std::min(1.0, w.p("people_birth_rate") / 12.0 * w.persons_per_woman);
+  const double birth_p = std::min(1.0, w.P.people_birth_rate / 12.0 * w.persons_per_woman);
   // Keys with this month mixed in once (rng::uniform_m == rng::uniform).
   // The month's death probability by age in years (a table, so the pass makes no call).
   std::array<double, kDeathTableAges> death_by_age;
@@ -204,8 +204,7 @@ void demography_month(World& w, MonthTally& t) {
     if (lf[i] && emp[i] == static_cast<uint8_t>(Employer::kNone) &&
         rng::uniform_m(kl, id) < (japanese ? leave_japanese : rural ? leave_unregistered : leave)) {
       if (w.household_head[h] == id) {
-        w.household_leaving[h] = 1;
-        ++w.households_marked;
+        mark_household_leaving(w, h);
       } else {
         pop.remove(i);
         ++t.left;

@@ -57,6 +57,12 @@ void demography_month(World& w, MonthTally& t);
 // and callers that changed persons outside it.
 void tally_living(World& w, MonthTally& t);
 
+// Marks household h to leave at the next remove_leaving_households (the flag and
+// its counter together: a flag set without the count would be skipped).
+inline void mark_household_leaving(World& w, uint32_t h) {
+  w.household_leaving[h] = 1;
+  ++w.households_marked;
+}
 // Removes every member of households marked in w.household_leaving; returns persons removed.
 int64_t remove_leaving_households(World& w);
 // The same, taking the removed persons out of the month's tally `t`.

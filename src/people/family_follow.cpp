@@ -4,7 +4,7 @@
 
 namespace gangdu {
 
-bool families_wait(const World& w) { return w.p("migration_family_follow_rate") > 0.0; }
+bool families_wait(const World& w) { return w.P.migration_family_follow_rate > 0.0; }
 
 int64_t add_family_members(World& w, uint32_t h, int32_t head_birth_month, Sex head_sex, Ethnicity eth, Origin origin,
                            Hukou hk, ClassLabel label) {
@@ -30,8 +30,8 @@ int64_t add_family_members(World& w, uint32_t h, int32_t head_birth_month, Sex h
 
 int64_t family_follow_month(World& w) {
   if (w.waiting_families.empty()) return 0;
-  const double rate = w.p("migration_family_follow_rate");
-  const double rate_unhoused = rate * (1.0 - w.p("people_housing_marriage_deterrent"));
+  const double rate = w.P.migration_family_follow_rate;
+  const double rate_unhoused = rate * (1.0 - w.P.people_housing_marriage_deterrent);
   const auto size = w.people.household_sizes();
   const auto dw = w.people.household_dwellings();
   int64_t joined = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "people/blind_inflow.hpp"
 #include "people/demography.hpp"
 #include "people/family_follow.hpp"
 
@@ -23,9 +24,9 @@ uint32_t new_household(World& w, uint64_t head_id) { return create_household(w, 
 
 Ethnicity draw_ethnicity(World& w) {
   const double u = w.household_stream.uniform();
-  const double jp = w.p("migration_japanese_share");
+  const double jp = w.P.migration_japanese_share;
   if (u < jp) return Ethnicity::kJapanese;
-  if (u < jp + w.p("migration_korean_share")) return Ethnicity::kKorean;
+  if (u < jp + w.P.migration_korean_share) return Ethnicity::kKorean;
   return Ethnicity::kChinese;
 }
 
@@ -49,8 +50,8 @@ int64_t add_migrant_household(World& w, Employer employer, Origin origin, Occupa
       {head_birth, sex, eth, origin, h, true, employer, occ, hk, label, static_cast<uint8_t>(hire_grade(w, occ))});
   w.household_head[h] = w.people.ids()[head];
   int64_t added = 1;
-  const double family = employer == Employer::kConstruction ? w.p("migration_construction_family_share")
-                                                             : w.p("migration_family_share");
+  const double family =
+      employer == Employer::kConstruction ? w.P.migration_construction_family_share : w.P.migration_family_share;
   if (s.uniform() < family) {
     // A recruit's family may stay in the village and follow later (people/family_follow.hpp).
     if (employer != Employer::kNone && families_wait(w))
@@ -83,7 +84,7 @@ void seed_population(World& w) {
         if (k == 0) w.household_head[h] = w.people.ids()[i];
       }
       // The initial town lives in private housing.
-      const float m2 = static_cast<float>(w.p("housing_initial_m2_per_person") * w.people.household_sizes()[h]);
+      const float m2 = static_cast<float>(w.P.housing_initial_m2_per_person * w.people.household_sizes()[h]);
       w.people.household_dwellings()[h] = static_cast<uint8_t>(Dwelling::kPrivate);
       w.people.household_owners()[h] = static_cast<uint8_t>(Owner::kPrivate);
       w.people.household_m2()[h] = m2;
@@ -92,13 +93,7 @@ void seed_population(World& w) {
   }
 }
 
-double blind_inflow_rate(const World& w) {
-  const double food_gap = 1.0 / w.p("migration_ration_gap") - 1.0;
-  const double wage_gain = w.ps.avg_production_wage > 0 ? std::max(0.0, 1.0 - w.p("migration_rural_income_yuan") / w.ps.avg_production_wage) : 0.0;
-  const double pull = std::clamp(w.ps.vacancy_signal, 0.0, 1.0) + w.p("migration_food_weight") * food_gap +
-                      w.p("migration_wage_weight") * wage_gain;
-  return w.p("migration_blind_inflow") * pull * (1.0 - w.p("migration_control"));
-}
+double blind_inflow_rate(const World& w) { return blind_inflow(w.P, w.ps.vacancy_signal, w.ps.avg_production_wage); }
 
 int64_t send_back_drive(World& w, double quota) {
   // Candidates: jobless adult migrants (without an urban registration, or
@@ -125,8 +120,7 @@ int64_t send_back_drive(World& w, double quota) {
     if (rng::uniform(w.key_events, w.now(), pop.ids()[i]) < p) {
       const uint32_t h = pop.household_ids()[i];
       if (w.household_head[h] == pop.ids()[i]) {
-        w.household_leaving[h] = 1;
-        ++w.households_marked;
+        mark_household_leaving(w, h);
       } else {
         pop.remove(i);
         ++sent;
@@ -160,7 +154,8 @@ PopulationEventTally population_events(World& w) {
         if (rng::uniform(w.key_events, w.now(), pop.ids()[i], 13) < p) {
           ++t.transferred_out;
           const uint32_t h = pop.household_ids()[i];
-          if (w.household_head[h] == pop.ids()[i]) w.household_leaving[h] = 1;
+          if (w.household_head[h] == pop.ids()[i])
+            mark_household_leaving(w, h);
           else pop.remove(i);
         }
       }

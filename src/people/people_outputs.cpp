@@ -7,52 +7,75 @@ void declare_people_series(World& w) {
   auto& v = w.pv;
   const auto S = SeriesKind::kStock;
   const auto F = SeriesKind::kFlow;
-  v.production_workers = r.declare("angang.production_workers", S);
-  v.technicians = r.declare("angang.technicians", S);
-  v.staff = r.declare("angang.staff", S);
-  v.production_share = r.declare("angang.production_worker_share", S);
-  v.technician_share = r.declare("angang.technician_share", S);
-  v.staff_share = r.declare("angang.staff_share", S);
-  v.wage_production = r.declare("angang.wage_production_worker_yuan", S);
-  v.wage_technician = r.declare("angang.wage_technician_yuan", S);
-  v.wage_staff = r.declare("angang.wage_staff_yuan", S);
-  v.promoted = r.declare("angang.promoted_to_technician", F);
-  v.construction_employees = r.declare("angang.construction_company_employees", S);
-  v.industrial_workers = r.declare("anshan.industrial_workers", S);
-  v.construction_workers = r.declare("anshan.construction_workers", S);
-  v.housing_m2 = r.declare("anshan.housing_m2", S);
-  v.housing_works_m2 = r.declare("anshan.housing_angang_m2", S);
-  v.housing_city_m2 = r.declare("anshan.housing_city_soe_m2", S);
-  v.housing_private_m2 = r.declare("anshan.housing_private_m2", S);
-  v.housing_selfbuilt_m2 = r.declare("anshan.housing_self_built_m2", S);
-  v.living_space = r.declare("anshan.living_space_m2_per_person", S);
-  v.works_floor_built = r.declare("angang.housing_built_m2", F);
-  v.works_floor_built_total = r.declare("angang.housing_built_cumulative_m2", S);
-  v.families_in_works_housing = r.declare("angang.families_in_housing", S);
-  v.families_sharing = r.declare("angang.families_sharing", S);
-  v.employees_unhoused = r.declare("angang.employees_unhoused", S);
-  v.households_unhoused = r.declare("anshan.households_unhoused", S);
-  v.households_count = r.declare("anshan.households", S);
-  v.mean_household_size = r.declare("anshan.mean_household_size", S);
-  v.blind_inflow = r.declare("anshan.blind_inflow", F);
-  v.unregistered = r.declare("anshan.unregistered", S);
-  v.sd_population = r.declare("sd.anshan.population", S);
-  v.sd_jobless = r.declare("sd.anshan.jobless", S);
-  v.sd_housing_m2 = r.declare("sd.anshan.housing_m2", S);
-  v.sd_living_space = r.declare("sd.anshan.living_space_m2_per_person", S);
-  v.sd_migrants_in = r.declare("sd.anshan.migrants_in", F);
-  v.sd_employees = r.declare("sd.angang.employees", S);
-  v.sd_japanese = r.declare("sd.anshan.population_japanese", S);
-  v.sd_korean = r.declare("sd.anshan.population_korean", S);
-  v.sd_sent_back = r.declare("sd.anshan.sent_back", F);
-}
-
-void record_people_month(World& w, const MonthTally& t, const LabourTally& lt, const HousingTally& ht) {
-  const int y = w.year();
-  const double wt = w.weight;
-  w.rec.add(w.pv.promoted, y, static_cast<double>(t.promoted) * wt);
-  w.rec.add(w.pv.blind_inflow, y, static_cast<double>(lt.blind_in) * wt);
-  w.rec.add(w.pv.works_floor_built, y, ht.works_floor_built * wt);
+  v.production_workers =
+      r.declare({"angang.production_workers", S, "persons", "Angang production workers at year end", "hiring"});
+  v.technicians =
+      r.declare({"angang.technicians", S, "persons", "Angang technicians (technical cadres) at year end", "promotion"});
+  v.staff = r.declare({"angang.staff", S, "persons", "Angang staff (office, administration) at year end", "hiring"});
+  v.production_share = r.declare(
+      {"angang.production_worker_share", S, "share", "production workers / Angang employees at year end", "hiring"});
+  v.technician_share =
+      r.declare({"angang.technician_share", S, "share", "technicians / Angang employees at year end", "promotion"});
+  v.staff_share = r.declare({"angang.staff_share", S, "share", "staff / Angang employees at year end", "hiring"});
+  v.wage_production =
+      r.declare({"angang.wage_production_worker_yuan", S, "yuan/yr",
+                 "mean annual wage of Angang production workers at year end (wage regimes only)", "wages"});
+  v.wage_technician = r.declare({"angang.wage_technician_yuan", S, "yuan/yr",
+                                 "mean annual wage of Angang technicians at year end (wage regimes only)", "wages"});
+  v.wage_staff = r.declare({"angang.wage_staff_yuan", S, "yuan/yr",
+                            "mean annual wage of Angang staff at year end (wage regimes only)", "wages"});
+  v.construction_employees = r.declare({"angang.construction_company_employees", S, "persons",
+                                        "employees of Angang-Construction at year end", "hiring"});
+  v.industrial_workers =
+      r.declare({"anshan.industrial_workers", S, "persons",
+                 "industrial workers in Anshan: the works plus the industrial share of other city jobs", "hiring"});
+  v.construction_workers = r.declare(
+      {"anshan.construction_workers", S, "persons",
+       "construction workers in Anshan: Angang-Construction plus the construction share of other city jobs", "hiring"});
+  v.housing_m2 = r.declare({"anshan.housing_m2", S, "m2", "living space in the city at year end", "R18"});
+  v.housing_works_m2 =
+      r.declare({"anshan.housing_angang_m2", S, "m2", "living space owned by the works at year end", "R18"});
+  v.housing_city_m2 = r.declare(
+      {"anshan.housing_city_soe_m2", S, "m2", "living space owned by other SOEs and the city at year end", "R18"});
+  v.housing_private_m2 = r.declare({"anshan.housing_private_m2", S, "m2", "private living space at year end", "R18"});
+  v.housing_selfbuilt_m2 =
+      r.declare({"anshan.housing_self_built_m2", S, "m2", "self-built (mud) houses' living space at year end", "R18"});
+  v.living_space =
+      r.declare({"anshan.living_space_m2_per_person", S, "m2/person", "living space per resident at year end", "R18"});
+  v.works_floor_built_total = r.declare({"angang.housing_built_cumulative_m2", S, "m2",
+                                         "living space the works built since the start of the run", "R18"});
+  v.families_in_works_housing = r.declare({"angang.families_in_housing", S, "households",
+                                           "families (households of 2+) in works housing at year end", "R18"});
+  v.families_sharing = r.declare({"angang.families_sharing", S, "households",
+                                  "families in works housing who share a flat with another family at year end", "R18"});
+  v.employees_unhoused = r.declare({"angang.employees_unhoused", S, "persons",
+                                    "Angang employees whose household has no dwelling at year end", "R18"});
+  v.households_unhoused =
+      r.declare({"anshan.households_unhoused", S, "households", "households without a dwelling at year end", "R18"});
+  v.households_count =
+      r.declare({"anshan.households", S, "households", "households with members at year end", "demography"});
+  v.mean_household_size =
+      r.declare({"anshan.mean_household_size", S, "persons", "residents / households at year end", "demography"});
+  v.unregistered = r.declare({"anshan.unregistered", S, "persons",
+                              "residents with a rural hukou (unregistered in the city) at year end", "R22"});
+  v.sd_population = r.declare(
+      {"sd.anshan.population", S, "persons", "system-dynamics baseline: residents at year end", "sd_baseline"});
+  v.sd_jobless = r.declare({"sd.anshan.jobless", S, "persons",
+                            "system-dynamics baseline: jobless in the labour force at year end", "sd_baseline"});
+  v.sd_housing_m2 =
+      r.declare({"sd.anshan.housing_m2", S, "m2", "system-dynamics baseline: living space at year end", "sd_baseline"});
+  v.sd_living_space = r.declare({"sd.anshan.living_space_m2_per_person", S, "m2/person",
+                                 "system-dynamics baseline: living space per resident at year end", "sd_baseline"});
+  v.sd_migrants_in = r.declare({"sd.anshan.migrants_in", F, "persons",
+                                "system-dynamics baseline: migrants who arrived in the year", "sd_baseline"});
+  v.sd_employees = r.declare({"sd.angang.employees", S, "persons",
+                              "system-dynamics baseline: employees of the works at year end", "sd_baseline"});
+  v.sd_japanese = r.declare({"sd.anshan.population_japanese", S, "persons",
+                             "system-dynamics baseline: Japanese residents at year end", "sd_baseline"});
+  v.sd_korean = r.declare({"sd.anshan.population_korean", S, "persons",
+                           "system-dynamics baseline: Korean residents at year end", "sd_baseline"});
+  v.sd_sent_back = r.declare(
+      {"sd.anshan.sent_back", F, "persons", "system-dynamics baseline: persons sent back in the year", "sd_baseline"});
 }
 
 void record_people_year(World& w, const MonthTally&) {
@@ -100,9 +123,10 @@ void record_people_year(World& w, const MonthTally&) {
   r.set(v.construction_employees, y, static_cast<double>(construction) * wt);
   // Anshan's industrial workers: the works' employees plus the industrial share of other
   // city jobs; its construction workers: Angang-Construction's plus the other builders' share.
-  r.set(v.industrial_workers, y, (static_cast<double>(works) + w.p("city_industrial_share") * static_cast<double>(city)) * wt);
+  r.set(v.industrial_workers, y,
+        (static_cast<double>(works) + w.P.city_industrial_share * static_cast<double>(city)) * wt);
   r.set(v.construction_workers, y,
-        (static_cast<double>(construction) + w.p("city_construction_share") * static_cast<double>(city)) * wt);
+        (static_cast<double>(construction) + w.P.city_construction_share * static_cast<double>(city)) * wt);
   r.set(v.employees_unhoused, y, static_cast<double>(unhoused_emp) * wt);
   r.set(v.unregistered, y, static_cast<double>(unregistered) * wt);
 

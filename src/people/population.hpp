@@ -15,6 +15,8 @@ enum class Sex : uint8_t { kMale = 0, kFemale = 1 };
 // kConstruction: Angang-Construction, the works' building company (L4689).
 enum class Employer : uint8_t { kNone = 0, kWorks = 1, kCity = 2, kConstruction = 3 };
 inline constexpr int kEmployerCount = 4;
+// Employed by Angang: the works or Angang-Construction.
+constexpr bool works_for_angang(Employer e) { return e == Employer::kWorks || e == Employer::kConstruction; }
 // How a person came to the city (drives who is sent back, who may leave).
 enum class Origin : uint8_t { kNative = 0, kRecruited = 1, kBlind = 2, kBorn = 3 };
 // Occupation type of an employee (L4574-4580): production worker, technician, staff.

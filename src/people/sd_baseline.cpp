@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "people/blind_inflow.hpp"
+
 namespace gangdu {
 namespace {
 constexpr size_t kLagMonths = 16 * 12;  // assumption: entry into the labour force at 16 (as the agents)
@@ -17,12 +19,12 @@ void sd_step(World& w, const PopulationEventTally&) {
     // assumption: as the seeded households (head a working-age man, mixed ages): ~30% in the labour force.
     s.labour = 0.3 * s.total();
     s.employed = 0;
-    s.housing_m2 = w.p("housing_initial_m2_per_person") * s.total();
-    s.births.assign(kLagMonths, s.total() * w.p("people_birth_rate") / 12.0);
+    s.housing_m2 = w.P.housing_initial_m2_per_person * s.total();
+    s.births.assign(kLagMonths, s.total() * w.P.people_birth_rate / 12.0);
   }
   const double P = s.total();
   // Natural change.
-  const double b = w.p("people_birth_rate") / 12.0, d = w.p("people_death_rate") / 12.0;
+  const double b = w.P.people_birth_rate / 12.0, d = w.P.people_death_rate / 12.0;
   for (double& p : s.population) p += (b - d) * p;
   const double entering = 0.5 * 0.85 * s.births[s.birth_pos];  // sons of 16 years ago (survival: assumption)
   s.births[s.birth_pos] = b * P;
@@ -30,9 +32,9 @@ void sd_step(World& w, const PopulationEventTally&) {
   s.labour += entering - s.labour / (44.0 * 12.0) - 0.4 * d * s.labour;  // retirement; working-age mortality (x0.4 as agents)
   s.employed = std::min(s.employed, s.labour);
 
-  const double fam = w.p("migration_family_share");
+  const double fam = w.P.migration_family_share;
   const double persons_per_migrant = 1.0 + fam * (1.0 + kChildrenPerFamily);
-  const double jp = w.p("migration_japanese_share"), kr = w.p("migration_korean_share");
+  const double jp = w.P.migration_japanese_share, kr = w.P.migration_korean_share;
   auto add_persons = [&](double persons) {
     s.population[0] += persons * (1.0 - jp - kr);
     s.population[1] += persons * jp;
@@ -47,11 +49,12 @@ void sd_step(World& w, const PopulationEventTally&) {
     // Hiring from the jobless; the unregistered at labour_hire_unregistered the rate (as the agents).
     const double jobless = std::max(0.0, s.labour - s.employed);
     const double unreg = std::min(s.unregistered_jobless, jobless);
-    const double hireable = (jobless - unreg) + w.p("labour_hire_unregistered") * unreg;
+    const double hireable = (jobless - unreg) + w.P.labour_hire_unregistered * unreg;
     const double hires = std::min(demand - s.employed, hireable);
-    s.unregistered_jobless = std::max(0.0, unreg - (hireable > 0 ? hires * w.p("labour_hire_unregistered") * unreg / hireable : 0.0));
+    s.unregistered_jobless =
+        std::max(0.0, unreg - (hireable > 0 ? hires * w.P.labour_hire_unregistered * unreg / hireable : 0.0));
     s.employed += hires;
-    const double recruits = (demand - s.employed) * w.p("migration_response");
+    const double recruits = (demand - s.employed) * w.P.migration_response;
     s.employed += recruits;
     s.labour += recruits;
     add_persons(recruits * persons_per_migrant);
@@ -59,19 +62,15 @@ void sd_step(World& w, const PopulationEventTally&) {
   }
   s.vacancy_signal = demand > 0 ? std::max(0.0, demand - s.employed) / demand : 0.0;
   // Blind inflow with the SD's own vacancy signal.
-  const double food_gap = 1.0 / w.p("migration_ration_gap") - 1.0;
-  const double wage_gain = w.ps.avg_production_wage > 0 ? std::max(0.0, 1.0 - w.p("migration_rural_income_yuan") / w.ps.avg_production_wage) : 0.0;
-  const double pull = std::clamp(s.vacancy_signal, 0.0, 1.0) + w.p("migration_food_weight") * food_gap +
-                      w.p("migration_wage_weight") * wage_gain;
-  const double blind = w.p("migration_blind_inflow") * pull * (1.0 - w.p("migration_control"));
+  const double blind = blind_inflow(w.P, s.vacancy_signal, w.ps.avg_production_wage);
   s.labour += blind;
   s.unregistered_jobless += blind;
   add_persons(blind * persons_per_migrant);
   s.migrants_in_month += blind * persons_per_migrant;
   // Jobless departures (with their families).
   const double jobless = std::max(0.0, s.labour - s.employed);
-  const double ret = w.p("migration_jobless_return");
-  const double ret_unreg = ret * (1.0 + w.p("migration_control") * w.p("migration_unregistered_return"));
+  const double ret = w.P.migration_jobless_return;
+  const double ret_unreg = ret * (1.0 + w.P.migration_control * w.P.migration_unregistered_return);
   const double unreg = std::min(s.unregistered_jobless, jobless);
   const double leavers = ret * (jobless - unreg) + ret_unreg * unreg;
   s.unregistered_jobless -= ret_unreg * unreg;
@@ -108,12 +107,12 @@ void sd_step(World& w, const PopulationEventTally&) {
   s.employed = std::min(s.employed, s.labour);
   s.unregistered_jobless = std::clamp(s.unregistered_jobless, 0.0, std::max(0.0, s.labour - s.employed));
   // Housing.
-  const double built = w.construction_demand * w.p("housing_unproductive_share") * w.p("housing_m2_per_worker_year") / 12.0 *
-                           w.p("housing_living_share") +
-                       w.city_demand * w.p("housing_city_m2_per_job_year") / 12.0;
-  const double unhoused = std::max(0.0, s.total() - s.housing_m2 / w.p("housing_dorm_m2"));
-  const double self_built = w.p("housing_selfbuild_rate") * unhoused * w.p("housing_selfbuilt_m2_per_person");
-  s.housing_m2 = (s.housing_m2 + built + self_built) * std::pow(1.0 - w.p("housing_decay_rate"), 1.0 / 12.0);
+  const double built = w.construction_demand * w.P.housing_unproductive_share * w.P.housing_m2_per_worker_year / 12.0 *
+                           w.P.housing_living_share +
+                       w.city_demand * w.P.housing_city_m2_per_job_year / 12.0;
+  const double unhoused = std::max(0.0, s.total() - s.housing_m2 / w.P.housing_dorm_m2);
+  const double self_built = w.P.housing_selfbuild_rate * unhoused * w.P.housing_selfbuilt_m2_per_person;
+  s.housing_m2 = (s.housing_m2 + built + self_built) * std::pow(1.0 - w.P.housing_decay_rate, 1.0 / 12.0);
 
   const int y = w.year();
   w.rec.add(w.pv.sd_migrants_in, y, s.migrants_in_month);

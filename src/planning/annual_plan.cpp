@@ -9,9 +9,9 @@
 namespace gangdu {
 
 void apply_political_targets(World& w) {
-  if (!(w.p("rule_political_targets") > 0.5)) return;
+  if (!w.P.rule_political_targets) return;
   StageArray& t = w.ent.units.target;
-  const double wl = w.p("control_local_weight");
+  const double wl = w.P.control_local_weight;
   const int y = w.year();
   const double steel_pol = political_target(w, y, Stage::kSteel);
   const double pig_pol = political_target(w, y, Stage::kPigIron);
@@ -31,9 +31,10 @@ void apply_political_targets(World& w) {
 
 void set_annual_targets(World& w) {
   UnitsState& u = w.ent.units;
-  const bool active = w.p("plan_active") > 0.5;
+  const bool active = w.P.plan_active;
   w.plan.year_output = {};
   u.reported_year = {};
+  u.inflated_year = {};
   u.supply_loss_year = {};
   u.restricted_year = {};
   u.orders_year = {};
@@ -44,11 +45,11 @@ void set_annual_targets(World& w) {
     u.target = u.control = u.draft = {};
     return;
   }
-  const double g = w.p("plan_growth");
-  const double rho = w.p("plan_ratchet");
-  const bool ratchet = w.p("rule_ratchet") > 0.5;
-  const double shading = w.p("rule_bargaining") > 0.5 ? w.p("plan_draft_shading") : 0.0;
-  const double lambda = w.p("plan_ministry_weight");
+  const double g = w.P.plan_growth;
+  const double rho = w.P.plan_ratchet;
+  const bool ratchet = w.P.rule_ratchet;
+  const double shading = w.P.rule_bargaining ? w.P.plan_draft_shading : 0.0;
+  const double lambda = w.P.plan_ministry_weight;
   // What each stage can make this year: the chain solved at full normal use,
   // so a bottleneck inside a stage limits its plan (one physical model for the
   // works and the plan; steelworks/production.cpp).
@@ -72,8 +73,8 @@ void set_annual_targets(World& w) {
   }
 
   // Material balance over the chain: ore -> pig iron -> steel -> rolled steel.
-  const double pig_per_steel = 1.0 / std::max(1e-9, w.p("steel_per_pig_iron"));
-  const double steel_per_rolled = 1.0 / std::max(1e-9, w.p("rolled_per_steel"));
+  const double pig_per_steel = 1.0 / std::max(1e-9, w.P.steel_per_pig_iron);
+  const double steel_per_rolled = 1.0 / std::max(1e-9, w.P.rolled_per_steel);
   Eigen::SparseMatrix<double> A(kStageCount, kStageCount);
   A.insert(0, 1) = 1.0;  // ore (in pig-iron tonnes) per tonne of pig iron
   A.insert(1, 2) = pig_per_steel;
@@ -83,8 +84,8 @@ void set_annual_targets(World& w) {
   f[2] = std::max(0.0, approved[2] - steel_per_rolled * approved[3]);
   f[1] = std::max(0.0, approved[1] - pig_per_steel * approved[2]);
   f[0] = 0.0;
-  for (size_t s = 0; s < kStageCount; ++s)
-    c[static_cast<Eigen::Index>(s)] = potential_by_stage[s] * 1.1;  // assumption: planners allow 10% above normal use
+  const double headroom = 1.0 + w.P.plan_balance_headroom;  // how far the balance lets targets exceed potential
+  for (size_t s = 0; s < kStageCount; ++s) c[static_cast<Eigen::Index>(s)] = potential_by_stage[s] * headroom;
   const BalanceResult b = balance_materials(A, f, c, {3, 2, 1});
   for (size_t s = 0; s < kStageCount; ++s) {
     const double g = b.gross[static_cast<Eigen::Index>(s)];

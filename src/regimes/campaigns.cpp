@@ -5,12 +5,12 @@
 namespace gangdu {
 
 double work_conditions_factor(const World& w) {
-  double f = w.p("expertise_factor");
+  double f = w.P.expertise_factor;
   const Month m = w.clock.now();
   for (const CampaignSpec& c : w.sc.campaigns)
     if (!(m < c.start) && !(c.end < m)) f *= (1.0 - c.work_time_lost) * (1.0 + c.effort_effect);
-  const double shortfall = std::max(0.0, 1.0 - w.p("food_supply_index"));
-  f *= std::max(0.0, 1.0 - w.p("famine_effort_response") * shortfall);
+  const double shortfall = std::max(0.0, 1.0 - w.P.food_supply_index);
+  f *= std::max(0.0, 1.0 - w.P.famine_effort_response * shortfall);
   return f;
 }
 
@@ -54,14 +54,8 @@ double political_target(const World& w, int year, Stage stage) {
   return v;
 }
 
-double overdrive_factor(const World& w, double target_month, double normal_month) {
-  if (!(normal_month > 0) || target_month <= normal_month) return 1.0;
-  const double gap = target_month / normal_month - 1.0;
-  return std::min(w.p("overdrive_max"), 1.0 + w.p("overdrive_response") * gap);
-}
-
 double famine_death_multiplier(const World& w) {
-  return 1.0 + w.p("famine_death_response") * std::max(0.0, 1.0 - w.p("food_supply_index"));
+  return 1.0 + w.P.famine_death_response * std::max(0.0, 1.0 - w.P.food_supply_index);
 }
 
 }  // namespace gangdu

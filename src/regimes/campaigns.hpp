@@ -21,10 +21,6 @@ CampaignTally campaign_month(World& w);
 // Politically set target for a stage this year (0 if none), R23.
 double political_target(const World& w, int year, Stage stage);
 
-// R23 overdriving: with a target above what normal use gives, units push use
-// above the norm: factor = min(overdrive_max, 1 + overdrive_response x gap).
-double overdrive_factor(const World& w, double target_month, double normal_month);
-
 // Death-rate multiplier from food supply: 1 + famine_death_response x shortfall.
 double famine_death_multiplier(const World& w);
 

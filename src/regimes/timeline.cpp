@@ -15,6 +15,7 @@ size_t index_of(std::string_view name) {
 ParamTable::ParamTable(const Scenario& sc) {
   for (const ParamDef& d : param_defs()) base_.push_back(sc.parameters.at(d.name).value);
   cur_ = base_;
+  bind_params(typed_, cur_);
 }
 double ParamTable::get(std::string_view name) const { return cur_[index_of(name)]; }
 void ParamTable::set(std::string_view name, double v) {
@@ -31,6 +32,7 @@ void ParamTable::force(std::string_view name, double v) {
 }
 void ParamTable::apply_forced() {
   for (const auto& [i, v] : forced_) cur_[i] = v;
+  bind_params(typed_, cur_);
 }
 
 bool RegimeTimeline::apply(Month m, ParamTable& params) {

@@ -4,15 +4,19 @@
 #include <string_view>
 #include <vector>
 
+#include "scenario/params.hpp"
 #include "scenario/scenario.hpp"
 
 namespace gangdu {
 
-// The values of every registered parameter in the current month.
+// The values of every registered parameter in the current month, by name (for
+// the loader, regimes, events and tools) and as the typed `Params` the monthly
+// code reads; every change rebinds the typed copy.
 class ParamTable {
  public:
   explicit ParamTable(const Scenario& sc);
   double get(std::string_view name) const;  // throws std::out_of_range for an unregistered name
+  const Params& typed() const { return typed_; }
   void set(std::string_view name, double v);
   void reset_to_base();
   // Holds a parameter at a value for the whole run, whatever regimes and
@@ -20,8 +24,9 @@ class ParamTable {
   void force(std::string_view name, double v);
 
  private:
-  void apply_forced();
+  void apply_forced();  // and rebinds typed_
   std::vector<double> base_, cur_;
+  Params typed_;
   std::vector<std::pair<size_t, double>> forced_;
 };
 

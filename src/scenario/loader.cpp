@@ -18,6 +18,7 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/file.hpp"
+#include "scenario/merged.hpp"
 #include "scenario/scenario.hpp"
 
 namespace gangdu {
@@ -1176,13 +1177,17 @@ void put_table(std::string& out, const toml::table& t, const std::string& path) 
   }
 }
 
+}  // namespace
+
 std::string canonical_toml(const toml::table& root) {
   std::string out;
   put_table(out, root, "");
   return out;
 }
 
-}  // namespace
+toml::table merged_scenario_table(const std::string& text, const std::string& file_label) {
+  return resolve_extends(parse_toml(text, file_label), file_label, {});
+}
 
 Scenario load_scenario_text(const std::string& text, const std::string& file_label,
                             const std::vector<Override>& overrides) {

@@ -1,5 +1,7 @@
-// The parameter registry: every parameter a scenario must give, its bounds and
-// meaning. Values live in scenarios (with sources), never here.
+// The parameter registry (the table itself is scenario/params.hpp): the loader's
+// ParamDef list, the typed binding and the name lookup.
+#include "scenario/params.hpp"
+
 #include <string_view>
 #include <unordered_map>
 
@@ -8,168 +10,25 @@
 namespace gangdu {
 
 const std::vector<ParamDef>& param_defs() {
-  static const std::vector<ParamDef> defs = {
-      // steel works
-      {"steel_utilization", 0.0, 2.0, "share", "output / installed usable capacity of the works"},
-      {"steel_per_pig_iron", 0.0, 3.0, "t/t", "tonnes of steel an open hearth makes per tonne of pig iron charged"},
-      {"rolled_per_steel", 0.0, 1.0, "t/t", "tonnes of rolled steel per tonne of steel ingot (mill yield)"},
-      {"pig_iron_to_steel_share", 0.0, 1.0, "share", "share of pig iron the works may send to its own steel plants"},
-      // steel works: process chain, stocks, wear, quality (issue 3)
-      {"coal_supply_share", 0.0, 1.5, "share", "coal delivered to the works as a share of what its coke ovens, boilers and power plant need at capacity"},
-      {"scrap_supply_share", 0.0, 1.5, "share", "scrap delivered to the open hearths as a share of what they need at capacity"},
-      {"foundation_share", 0.0, 1.0, "share", "share of a plant's replacement value in foundations (buildings, pipes, rail); the rest is machines"},
-      {"removal_scale", 0.0, 1.0, "share", "multiplier on the tonnage of every `removal` event (0 = counterfactual without removals)"},
-      {"wear_h0", 0.0, 1.0, "per month", "impairment hazard of equipment run at design intensity"},
-      {"wear_k", 0.0, 10.0, "exponent", "elasticity of the impairment hazard to operating intensity / design intensity"},
-      {"wear_design_utilization", 0.1, 2.0, "share", "operating intensity the equipment was designed for"},
-      {"wear_restore_rate", 0.0, 1.0, "per month", "share of impaired capacity restored per month at the reference maintenance spending"},
-      {"maintenance_share", 0.0, 0.2, "share/yr", "major-maintenance spending as a share of gross fixed assets per year"},
-      {"maintenance_reference", 0.001, 0.2, "share/yr", "maintenance spending at which wear_restore_rate applies"},
-      {"quality_q0", 0.0, 1.0, "share", "unusable share of output at design intensity and no plan pressure"},
-      {"quality_k", 0.0, 20.0, "exponent", "elasticity of the unusable share to pressure (intensity or plan target / capacity)"},
-      {"delivery_lag_months", 0.0, 120.0, "months", "months by which imported (Soviet) equipment and designs arrived late (R7); a plant waits for its last essential item (base value, read at start)"},
-      {"quality_first_rate_plan", 0.0, 1.0, "share", "R8/R9: first-rate share of output the plan expects at design intensity; below-grade output cannot fill orders and grows with pressure like rejects"},
-      {"quality_offgrade_stock_share", 0.0, 1.0, "share", "R9: share of below-grade output that finds no buyer and is stored (the rest sold as seconds)"},
-      {"quality_pressure_cap", 1.0, 100.0, "ratio", "pressure above which targets are treated as unattainable and add no further rejects"},
-      {"smallfurnace_iron_furnaces", 0.0, 1e6, "furnaces", "small (native) iron furnaces in operation"},
-      {"smallfurnace_steel_furnaces", 0.0, 1e6, "furnaces", "small steel furnaces in operation"},
-      {"smallfurnace_iron_t_per_day", 0.0, 100.0, "t/day", "pig iron a small iron furnace makes per operating day"},
-      {"smallfurnace_steel_t_per_day", 0.0, 100.0, "t/day", "steel a small steel furnace makes per operating day"},
-      {"smallfurnace_operating_share", 0.0, 1.0, "share", "share of days a small furnace actually operates"},
-      {"smallfurnace_workers", 0.0, 1e7, "persons", "persons mobilized to run small furnaces"},
-      {"smallfurnace_t_per_worker_day", 0.0, 10.0, "t/person-day", "metal (iron + steel) one mobilized person can produce per day, the labour limit"},
-      {"smallfurnace_iron_per_steel", 0.0, 10.0, "t/t", "small-furnace iron or scrap charged per tonne of small-furnace steel"},
-      {"smallfurnace_unusable_share", 0.0, 1.0, "share", "share of small-furnace metal too poor to use"},
-      // planning
-      {"plan_active", 0.0, 1.0, "switch", "1 if the regime sets annual output targets"},
-      {"plan_growth", -0.5, 5.0, "share/yr", "growth of the annual control figure over last year's output"},
-      {"plan_ratchet", 0.0, 1.0, "share", "share of last year's over-fulfilment added to next year's target"},
-      {"plan_draft_shading", 0.0, 0.9, "share", "R3: share by which units shade their drafts below their capacity estimate"},
-      {"plan_ministry_weight", 0.0, 1.0, "share", "R1: how far top-down approval moves a draft toward the control figure"},
-      {"plan_overfulfil_slack", 0.0, 1.0, "share", "R2: over-fulfilment units allow themselves when they restrict output"},
-      {"plan_hide_share", 0.0, 1.0, "share", "R3: share of a month's over-fulfilment reported as next month's output"},
-      {"rule_bargaining", 0.0, 1.0, "switch", "R3: units shade drafts to get low quotas"},
-      {"rule_ratchet", 0.0, 1.0, "switch", "R2: targets follow reported results; units restrict output to stay near target"},
-      {"rule_hiding", 0.0, 1.0, "switch", "R3: over-fulfilment hidden and reported next month"},
-      {"rule_partial_plan", 0.0, 1.0, "switch", "R5: the plan covers only part of material needs"},
-      {"rule_late_deliveries", 0.0, 1.0, "switch", "R7: supplier enterprises deliver late or short"},
-      {"rule_sectionalism", 0.0, 1.0, "switch", "R4: units withhold cooperation from each other"},
-      {"rule_quantity_first", 0.0, 1.0, "switch", "R9: units produce tonnage regardless of orders; unsold stock piles up"},
-      {"rule_soft_budget", 0.0, 1.0, "switch", "R10: losses covered and investment granted regardless of return"},
-      {"rule_two_level_accounting", 0.0, 1.0, "switch", "R11: units borrow from banks that review their spending"},
-      {"rule_piece_rates", 0.0, 1.0, "switch", "R13: piece wages invite falsified work reports, overtime for pay and furnace-damaging competition"},
-      {"rule_corruption", 0.0, 1.0, "switch", "R14: purchasing officers overcharge their own company"},
-      {"wage_piece_share", 0.0, 1.0, "share", "R13: share of production workers paid by the piece"},
-      {"piece_false_report_share", 0.0, 1.0, "share", "R13: work reported but not done, as a share of piece earnings"},
-      {"piece_audit_probability", 0.0, 1.0, "probability", "R13: probability a falsified piece report is caught and not paid"},
-      {"piece_overtime_share", 0.0, 1.0, "share", "R13: unneeded overtime taken for piece pay, as a share of piece earnings"},
-      {"piece_wear_push", 0.0, 1.0, "share", "R13: extra operating intensity the wear hazard sees from groups competing for piece pay"},
-      {"corruption_purchase_share", 0.0, 0.5, "share", "R14: material costs added by corrupt purchasing"},
-      // supply and demand
-      {"supply_plan_coverage", 0.0, 1.0, "share", "R5: share of material needs allocated by the plan"},
-      {"supply_market_fill", 0.0, 1.0, "share", "R5: share of the uncovered needs bought on markets or by barter"},
-      {"supply_late_probability", 0.0, 1.0, "per unit-month", "R7: probability a unit's inputs arrive late in a month"},
-      {"supply_late_loss", 0.0, 1.0, "share", "R7: mean share of a month's output lost to a late delivery"},
-      {"unit_cooperation", 0.0, 1.0, "probability", "R4: probability a unit performs the work another unit depends on in time"},
-      {"sectionalism_loss", 0.0, 1.0, "share", "R4: output a unit loses in a month when cooperation is withheld"},
-      {"demand_order_share", 0.0, 2.0, "share", "R9: orders for the products made, as a share of planned output"},
-      {"demand_outside_pig_iron_t", -1.0, 1e8, "t/yr",
-       "R9: outside customers' orders for the works' merchant pig iron a year (< 0: as many as the plan allocates)"},
-      {"demand_outside_coke_t", -1.0, 1e8, "t/yr",
-       "R9: outside customers' orders for the coke the works' own furnaces do not use, a year (< 0: all of it)"},
-      {"stock_clearance_per_year", 0.0, 1.0, "share/yr", "R9: share of unsold stock sold, used or scrapped per year"},
-      // finance
-      {"price_pig_iron_yuan", 0.0, 1e5, "yuan/t", "state transfer price of pig iron"},
-      {"price_steel_yuan", 0.0, 1e5, "yuan/t", "state transfer price of steel ingot"},
-      {"price_rolled_yuan", 0.0, 1e5, "yuan/t", "state transfer price of rolled steel"},
-      {"cost_materials_share", 0.0, 2.0, "share", "material and fuel cost as a share of the value of gross output"},
-      {"wage_yuan_per_employee", 0.0, 1e5, "yuan/yr", "average annual wage of works employees"},
-      {"fund_welfare_share", 0.0, 1.0, "share of wages", "R12: staff welfare fund"},
-      {"fund_insurance_share", 0.0, 1.0, "share of wages", "R12: labour insurance pool"},
-      {"fund_maintenance_share", 0.0, 1.0, "share of fixed assets", "R12: major-maintenance fund per year"},
-      {"retention_planned_share", 0.0, 1.0, "share", "R10: share of planned profit the enterprise keeps"},
-      {"retention_above_plan_share", 0.0, 1.0, "share", "R10: share of above-plan profit the enterprise keeps"},
-      {"plan_profit_shading", 0.0, 0.99, "share",
-       "R1/R10: share by which a bargained profit target falls below the planned accounts"},
-      {"invest_state_yuan", 0.0, 1e11, "yuan/yr", "state capital-construction funds granted to the works"},
-      {"invest_overspend_share", 0.0, 1.0, "share", "R11: unapproved spending on top of granted funds under a soft budget"},
-      {"bank_review_probability", 0.0, 1.0, "probability", "R11: probability a bank review stops unapproved spending"},
-      {"assets_inherited_yuan", 0.0, 1e11, "yuan", "value of the inherited (restored) fixed assets taken over"},
-      // regimes, campaigns, the Leap
-      {"rule_political_targets", 0.0, 1.0, "switch", "R23: politically set targets ([[target]]) override the balanced plan"},
-      {"control_local_weight", 0.0, 1.0, "share", "R19: weight of the local Party line (political targets) against the SOE line (balanced plan)"},
-      {"overdrive_response", 0.0, 5.0, "share", "R23/L5023: how far units push use above rated capacity per unit of target gap"},
-      {"overdrive_max", 1.0, 2.0, "multiple", "L5023: ceiling on use relative to the regime's normal utilization"},
-      {"expertise_factor", 0.0, 2.0, "multiple", "R21: productivity from the expert stock (Soviet advisers, trained engineers)"},
-      {"food_supply_index", 0.0, 2.0, "index", "urban food supply relative to normal (1 = normal), a scenario input"},
-      {"famine_death_response", 0.0, 20.0, "multiple", "rise in the death rate per unit of food shortfall"},
-      {"famine_effort_response", 0.0, 5.0, "multiple", "fall in effort per unit of food shortfall"},
-      // enterprises / labour
-      {"labour_employees_per_kt", 0.0, 1000.0, "persons/kt", "works employees per kt of installed pig-iron capacity"},
-      {"labour_idle_retention", 0.0, 1.0, "share", "share of the workforce kept on for capacity that is damaged, idle or under repair"},
-      {"labour_construction_workers", 0.0, 1e6, "persons", "construction workers employed on the works' capital projects"},
-      {"labour_retirement_age", 40.0, 80.0, "years", "age at which employees leave work"},
-      // people
-      {"people_birth_rate", 0.0, 0.1, "per person-year", "crude birth rate"},
-      {"people_death_rate", 0.0, 0.1, "per person-year", "crude death rate"},
-      {"people_service_jobs_per_works_job", 0.0, 10.0, "jobs/job", "other city jobs per works job"},
-      {"migration_response", 0.0, 1.0, "share/month", "share of open jobs filled by migrants each month"},
-      {"migration_family_share", 0.0, 1.0, "share", "share of migrant workers who bring a family"},
-      {"migration_japanese_share", 0.0, 1.0, "share", "share of migrant workers who are Japanese"},
-      {"migration_korean_share", 0.0, 1.0, "share", "share of migrant workers who are Korean"},
-      {"migration_jobless_return", 0.0, 1.0, "share/month", "share of jobless adults who leave the city each month"},
-      {"migration_blind_inflow", 0.0, 1e5, "workers/month", "migrant workers (with any family) arriving per month without a job offer (blind inflow)"},
-      // people layer (issue 5): occupations, wages, promotion, Angang-Construction
-      {"labour_technician_hire_share", 0.0, 1.0, "share", "share of Angang recruits hired as technicians (graduates, transferred technical cadres)"},
-      {"labour_staff_hire_share", 0.0, 1.0, "share", "share of Angang recruits hired as staff (office, administration)"},
-      {"labour_promotion_rate", 0.0, 0.1, "per month", "hazard that a skilled production worker of Angang is promoted to technical cadre"},
-      {"labour_promotion_min_skill", 1.0, 8.0, "grade", "lowest wage grade from which a production worker can be promoted"},
-      {"labour_skill_upgrade_rate", 0.0, 0.2, "per month", "hazard that an employee moves up one wage grade (training, seniority)"},
-      {"wage_scale_yuan", 0.0, 1e5, "yuan/yr", "annual wage of a grade-1 production worker when the regime starts (0: wages not modelled)"},
-      {"wage_scale_growth", -0.5, 2.0, "share/yr", "yearly change of the wage scale under the regime"},
-      {"wage_grade_step", 1.0, 2.0, "ratio", "wage ratio between successive grades of the 8-grade scale"},
-      {"wage_technician_premium", 0.5, 5.0, "ratio", "wage of a technician relative to a production worker of the same grade"},
-      {"wage_staff_premium", 0.5, 5.0, "ratio", "wage of staff relative to a production worker of the same grade"},
-      {"people_leave_home_rate", 0.0, 1.0, "per month", "hazard that an employed man aged 18+ living with his parents sets up his own household"},
-      {"people_marriage_rate", 0.0, 1.0, "per month", "hazard that an employed single man aged 22+ marries (a wife joins his household)"},
-      {"people_housing_marriage_deterrent", 0.0, 1.0, "share", "reduction of the marriage hazard for men without a dwelling (L4091: couples could not marry)"},
-      {"city_industrial_share", 0.0, 1.0, "share", "share of other city jobs that are in industry (for Anshan's industrial-worker count)"},
-      {"city_construction_share", 0.0, 1.0, "share", "share of other city jobs that are construction (builders other than Angang-Construction)"},
-      {"labour_hire_unregistered", 0.0, 1.0, "ratio", "chance of an unregistered (rural-hukou) jobless person being hired, relative to a registered one"},
-      {"people_service_jobs_adjust_months", 1.0, 240.0, "months", "time for other city jobs to catch up with their target (1: at once)"},
-      {"migration_construction_family_share", 0.0, 1.0, "share", "share of migrant construction workers who bring a family"},
-      {"migration_family_follow_rate", 0.0, 1.0, "per month",
-       "hazard that a housed, employed recruit's family joins him from the village (0: families come with the worker)"},
-      {"wage_premium_adjust_months", 1.0, 240.0, "months",
-       "time for the technician premium to move to a new regime's value (1: at once)"},
-      {"labour_technician_entry_grade", 1.0, 8.0, "grade", "wage grade at which a newly hired technician starts"},
-      // migration controls
-      {"migration_ration_gap", 0.1, 1.0, "ratio", "rural grain consumption as a share of urban (1: no gap; 0.802 under unified purchase, L3961)"},
-      {"migration_food_weight", 0.0, 10.0, "weight", "weight of the urban-rural food gap in the pull of blind inflow"},
-      {"migration_wage_weight", 0.0, 10.0, "weight", "weight of the urban wage gain (1 - rural income / production-worker wage) in the pull of blind inflow"},
-      {"migration_rural_income_yuan", 1.0, 1e5, "yuan/yr", "income of a rural worker in the migrants' home villages"},
-      {"migration_control", 0.0, 1.0, "share", "strength of inflow controls (registration, hukou-grain link): share of blind inflow stopped"},
-      {"migration_japanese_leave_factor", 0.0, 1.0, "multiplier",
-       "jobless-departure hazard of the Japanese relative to others (0: no way home outside organised repatriation)"},
-      {"migration_unregistered_return", 0.0, 50.0, "multiplier", "extra return hazard of jobless unregistered (rural-hukou) migrants per unit of migration_control"},
-      // housing and the danwei
-      {"housing_initial_m2_per_person", 0.0, 50.0, "m2/person", "living space per person of the scenario's initial (private) housing"},
-      {"housing_unproductive_share", 0.0, 1.0, "share", "share of Angang-Construction labour spent on housing (\"unproductive construction\")"},
-      {"housing_m2_per_worker_year", 0.0, 1000.0, "m2/worker-yr", "floor area a construction worker builds in a year"},
-      {"housing_living_share", 0.1, 1.0, "share", "living space as a share of built floor area"},
-      {"housing_city_m2_per_job_year", 0.0, 100.0, "m2/job-yr", "living space other SOEs and the city build per year per city job"},
-      {"housing_flat_m2", 1.0, 100.0, "m2", "living space of a family flat allocated by an employer"},
-      {"housing_dorm_m2", 0.5, 30.0, "m2/person", "living space per single person in a dormitory"},
-      {"housing_share_policy", 0.0, 1.0, "share", "share of the flat shortfall met by putting two families into one flat"},
-      {"housing_selfbuild_rate", 0.0, 1.0, "per month", "hazard that an unhoused household builds its own (mud) house"},
-      {"housing_selfbuilt_m2_per_person", 0.0, 30.0, "m2/person", "living space of a self-built house per member"},
-      {"housing_decay_rate", 0.0, 0.5, "share/yr", "share of the housing stock lost per year (ageing, collapse of rushed buildings)"},
-  };
+#define GANGDU_PARAM_DEF(name, lo, hi, unit, meaning) {#name, lo, hi, unit, meaning},
+#define GANGDU_SWITCH_DEF(name, meaning) {#name, 0.0, 1.0, "switch", meaning},
+  static const std::vector<ParamDef> defs = {GANGDU_PARAMETERS(GANGDU_PARAM_DEF, GANGDU_SWITCH_DEF)};
+#undef GANGDU_PARAM_DEF
+#undef GANGDU_SWITCH_DEF
   return defs;
 }
 
+void bind_params(Params& p, const std::vector<double>& v) {
+#define GANGDU_PARAM_BIND(name, lo, hi, unit, meaning) p.name = v[static_cast<size_t>(ParamId::name)];
+#define GANGDU_SWITCH_BIND(name, meaning) p.name = v[static_cast<size_t>(ParamId::name)] > 0.5;
+  GANGDU_PARAMETERS(GANGDU_PARAM_BIND, GANGDU_SWITCH_BIND)
+#undef GANGDU_PARAM_BIND
+#undef GANGDU_SWITCH_BIND
+}
+
 // Name -> definition, built once from the registry (whose names are static strings): a lookup
-// hashes the name and allocates nothing, so the monthly code can ask for parameters by name.
+// hashes the name and allocates nothing. Used at load, bind and by the tools; the monthly code
+// reads the typed Params instead.
 const ParamDef* find_param_def(std::string_view name) {
   static const std::unordered_map<std::string_view, const ParamDef*> by_name = [] {
     std::unordered_map<std::string_view, const ParamDef*> m;

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "enterprises/work_floor.hpp"
+#include "steelworks/wear.hpp"
 
 namespace gangdu {
 
@@ -25,48 +26,106 @@ void declare_steel_series(World& w) {
   Recorder& r = w.rec;
   const auto S = SeriesKind::kStock;
   const auto F = SeriesKind::kFlow;
-  s.unusable = r.declare("angang.unusable_output_t", F);
-  s.sf_iron = r.declare("smallfurnace.iron_t", F);
-  s.sf_steel = r.declare("smallfurnace.steel_t", F);
-  s.sf_unusable = r.declare("smallfurnace.unusable_t", F);
-  s.restartable_pig = r.declare("angang.capacity_restartable_pig_iron_t", S);
-  s.restartable_steel = r.declare("angang.capacity_restartable_steel_t", S);
-  s.wear_share = r.declare("angang.equipment_wear_share", S);
-  s.machine_share = r.declare("angang.machine_stock_share", S);
-  s.foundation_share = r.declare("angang.foundation_stock_share", S);
-  s.asset_value_share = r.declare("angang.asset_value_intact_share", S);
-  s.removed_t = r.declare("angang.equipment_removed_t", S);
-  s.investment = r.declare("angang.investment_myuan", F);
-  s.ratio_steel_pig = r.declare("angang.capacity_ratio_steel_to_pig_iron", S);
-  s.ratio_rolled_steel = r.declare("angang.capacity_ratio_rolled_to_steel", S);
-  s.pig_surplus = r.declare("angang.pig_iron_surplus_t", F);
-  s.operation_rate_pig = r.declare("angang.operation_rate_pig_iron", S);
+  s.unusable =
+      r.declare({"angang.unusable_output_t", F, "t", "rejected (unusable) output of the works in the year", "R8"});
+  s.sf_iron = r.declare(
+      {"smallfurnace.iron_t", F, "t", "pig iron made by small (native) furnaces in the year", "small_furnaces"});
+  s.sf_steel =
+      r.declare({"smallfurnace.steel_t", F, "t", "steel made by small furnaces in the year", "small_furnaces"});
+  s.sf_unusable = r.declare(
+      {"smallfurnace.unusable_t", F, "t", "small-furnace metal too poor to use, in the year", "small_furnaces"});
+  s.restartable_pig = r.declare({"angang.capacity_restartable_pig_iron_t", S, "t",
+                                 "pig-iron capacity idle but restartable at year end", "production"});
+  s.restartable_steel = r.declare(
+      {"angang.capacity_restartable_steel_t", S, "t", "steel capacity idle but restartable at year end", "production"});
+  s.wear_share = r.declare(
+      {"angang.equipment_wear_share", S, "share", "design-weighted wear of the reporting units at year end", "wear"});
+  s.machine_share = r.declare({"angang.machine_stock_share", S, "share",
+                               "machine stock left / design, weighted by machine tonnage, at year end", "removal"});
+  s.foundation_share =
+      r.declare({"angang.foundation_stock_share", S, "share",
+                 "foundation stock left / design, weighted by machine tonnage, at year end", "removal"});
+  s.asset_value_share =
+      r.declare({"angang.asset_value_intact_share", S, "share",
+                 "intact share of the plants' replacement value (foundations and machines) at year end", "removal"});
+  s.removed_t = r.declare({"angang.equipment_removed_t", S, "t",
+                           "machinery removed by removal events since the start of the run", "removal"});
+  s.investment = r.declare({"angang.investment_myuan", F, "million yuan",
+                            "construction spending on the facilities being built, in the year", "production"});
+  s.ratio_steel_pig = r.declare({"angang.capacity_ratio_steel_to_pig_iron", S, "ratio",
+                                 "usable steel / pig-iron capacity at year end", "production"});
+  s.ratio_rolled_steel = r.declare({"angang.capacity_ratio_rolled_to_steel", S, "ratio",
+                                    "usable rolling / steel capacity at year end", "production"});
+  s.pig_surplus = r.declare({"angang.pig_iron_surplus_t", F, "t",
+                             "pig iron not used by the works' own steel plants, in the year", "production"});
+  s.operation_rate_pig =
+      r.declare({"angang.operation_rate_pig_iron", S, "share",
+                 "pig iron made in the year / installed pig-iron capacity of the reporting units", "production"});
+  s.repair_backlog = r.declare({"angang.repair_backlog_share", F, "share",
+                                "repair asked of the shops but not done, mean over the year's months", "repair"});
+  s.maintenance_skipped = r.declare({"angang.maintenance_skipped_share", F, "share",
+                                     "share of maintenance skipped by overdriven units, mean over the months", "maintenance_skip"});
+  s.drive_pig = r.declare({"angang.drive_pig_iron", F, "multiple",
+                           "drive of the iron-making processes (1 = the method intensity), mean over the months", "overdrive"});
+  s.drive_steel = r.declare({"angang.drive_steel", F, "multiple",
+                             "drive of the steel plants (1 = the method intensity), mean over the months", "overdrive"});
+  s.drive_support = r.declare({"angang.drive_support", F, "multiple",
+                               "drive of coke, blowers, boilers and power, mean over the months", "overdrive"});
+  s.labour_factor = r.declare({"angang.labour_factor", F, "share",
+                               "effective labour / labour needed (capped at 1), mean over the months", "workforce"});
+  s.employees_trained =
+      r.declare({"angang.employees_trained", S, "persons", "trained works employees at year end", "workforce"});
+  s.sf_mobilised = r.declare({"smallfurnace.mobilised", F, "persons",
+                              "persons mobilized for small furnaces, mean over the months", "small_furnaces"});
+  s.sf_from_works = r.declare({"smallfurnace.mobilised_from_works", F, "persons",
+                               "works employees away at the small furnaces, mean over the months", "small_furnaces"});
+  s.reported_pig = r.declare(
+      {"angang.pig_iron_reported_t", F, "t", "pig iron reported upward in the year (hiding and inflation)", "report_inflation"});
+  s.reported_steel = r.declare(
+      {"angang.steel_reported_t", F, "t", "steel reported upward in the year (hiding and inflation)", "report_inflation"});
+  s.inflation_steel = r.declare(
+      {"angang.steel_report_inflation_t", F, "t", "steel reported but not made (inflated reports), in the year", "report_inflation"});
+  s.under_construction = r.declare({"angang.capacity_under_construction_t", S, "t/yr",
+                                    "steel capacity of the programme's unlisted projects under construction, year end",
+                                    "production"});
+  s.commissioned = r.declare({"angang.capacity_commissioned_t", F, "t/yr",
+                              "steel capacity of unlisted projects commissioned in the year", "construction"});
+  auto unit_of = [&](const std::string& id) {
+    for (const ProcessSpec& p : w.sc.processes)
+      if (p.id == id && !p.unit.empty()) return p.unit;
+    return std::string("t");
+  };
   s.process_output.clear();
-  for (size_t p = 0; p < s.chain.size(); ++p)
-    s.process_output.push_back(r.declare("angang.output." + s.chain.process_id(p), F));
+  for (size_t p = 0; p < s.chain.size(); ++p) {
+    const std::string& id = s.chain.process_id(p);
+    s.process_output.push_back(r.declare(
+        {"angang.output." + id, F, unit_of(id), "output of the process " + id + " in the year", "production"}));
+  }
   s.product_stock_series.assign(s.chain.product_count(), -1);
   s.product_sold_series.assign(s.chain.product_count(), -1);
   for (size_t i = 0; i < s.chain.product_count(); ++i) {
     if (s.chain.demand_param(i) < 0) continue;
-    s.product_stock_series[i] = r.declare("angang.stock." + s.chain.product_name(i), S);
-    s.product_sold_series[i] = r.declare("angang.sold_outside." + s.chain.product_name(i), F);
+    const std::string& k = s.chain.product_name(i);
+    s.product_stock_series[i] = r.declare({"angang.stock." + k, S, "t", "unsold " + k + " in stock at year end", "R9"});
+    s.product_sold_series[i] =
+        r.declare({"angang.sold_outside." + k, F, "t", k + " sold to outside buyers in the year", "R9"});
   }
 }
 
 SmallFurnaceMonth small_furnace_month(const ParamTable& p) {
   SmallFurnaceMonth o;
-  const double days = 365.25 / 12.0 * p.get("smallfurnace_operating_share");
-  const double iron_cap = p.get("smallfurnace_iron_furnaces") * p.get("smallfurnace_iron_t_per_day") * days;
-  const double steel_cap = p.get("smallfurnace_steel_furnaces") * p.get("smallfurnace_steel_t_per_day") * days;
+  const double days = 365.25 / 12.0 * p.typed().smallfurnace_operating_share;
+  const double iron_cap = p.typed().smallfurnace_iron_furnaces * p.typed().smallfurnace_iron_t_per_day * days;
+  const double steel_cap = p.typed().smallfurnace_steel_furnaces * p.typed().smallfurnace_steel_t_per_day * days;
   if (iron_cap + steel_cap <= 0) return o;
   // Labour limit on the metal made: mobilized persons x tonnes per person-day.
-  const double labour = p.get("smallfurnace_workers") * p.get("smallfurnace_t_per_worker_day") * 365.25 / 12.0;
+  const double labour = p.typed().smallfurnace_workers * p.typed().smallfurnace_t_per_worker_day * 365.25 / 12.0;
   const double scale = std::min(1.0, labour / (iron_cap + steel_cap));
   o.iron = iron_cap * scale;
   // Steel furnaces are charged with the small furnaces' own iron (and scrap, folded into the coefficient).
-  const double ips = p.get("smallfurnace_iron_per_steel");
+  const double ips = p.typed().smallfurnace_iron_per_steel;
   o.steel = std::min(steel_cap * scale, ips > 0 ? o.iron / ips : steel_cap * scale);
-  o.unusable = (o.iron + o.steel) * p.get("smallfurnace_unusable_share");
+  o.unusable = (o.iron + o.steel) * p.typed().smallfurnace_unusable_share;
   return o;
 }
 
@@ -74,7 +133,7 @@ StageArray chain_potential_by_stage(const World& w) {
   const SteelState& s = w.steel;
   const Chain& ch = s.chain;
   const size_t n = ch.size();
-  const double u = w.p("steel_utilization");
+  const double u = w.P.steel_utilization;
   std::vector<double> cap(n, 0.0);
   std::vector<double> params(ch.param_names().size());
   for (size_t k = 0; k < params.size(); ++k) params[k] = w.params.get(ch.param_names()[k]);
@@ -101,7 +160,7 @@ void sell_outside_month(World& w) {
   SteelState& s = w.steel;
   const Chain& ch = s.chain;
   const int y = w.year();
-  const double clearance = 1.0 - std::pow(1.0 - w.p("stock_clearance_per_year"), 1.0 / 12.0);
+  const double clearance = 1.0 - std::pow(1.0 - w.P.stock_clearance_per_year, 1.0 / 12.0);
   for (size_t i = 0; i < ch.product_count(); ++i) {
     const int k = ch.demand_param(i);
     if (k < 0) continue;
@@ -123,17 +182,32 @@ void produce_month(World& w) {
   SteelState& s = w.steel;
   const Chain& ch = s.chain;
   const size_t n = ch.size();
+  // Units commissioned this month after rushed construction start impaired (issue 19).
+  w.facilities.rushed_start(m, w.P.construction_normal_months, w.P.construction_rush_wear);
   w.usable = w.facilities.usable_by_stage(m);
   w.installed = w.facilities.installed_by_stage(m);
   w.facilities.usable_by_process(m, s.cap_year);
-  const double u = w.p("steel_utilization");
+  const double u = w.P.steel_utilization;
   // The production units' decisions (enterprises/unit_behaviour: supply, late
   // deliveries, sectionalism, quota restriction) scale the processes that
   // report to each headline stage; support processes run as the chain needs.
+  // Support processes (coke, blowers, boilers, power) are driven with the works (R23,
+  // steelworks/overdrive.hpp) and bounded by the effective labour like the rest.
   const StageArray& e = w.ent.units.output_factor;
+  const double support = w.ent.units.support_drive * w.ent.workforce.labour_factor;
   for (size_t p = 0; p < n; ++p) {
-    const double f = ch.reports(p) && !ch.external(p) ? e[static_cast<size_t>(ch.stage(p))] : 1.0;
+    const double f = ch.external(p) ? 1.0 : ch.reports(p) ? e[static_cast<size_t>(ch.stage(p))] : support;
     s.cap_month[p] = s.cap_year[p] * u * f / 12.0;
+  }
+  // The ministry's ceiling on steel capacity (April 1957, L4997; the SFYP of July 1957, L5116).
+  const double steel_cap = w.P.capacity_cap_steel_t;
+  if (steel_cap > 0) {
+    double steel_month = 0;
+    for (size_t p = 0; p < n; ++p)
+      if (ch.reports(p) && !ch.external(p) && ch.stage(p) == Stage::kSteel) steel_month += s.cap_month[p];
+    if (steel_month > steel_cap / 12.0)
+      for (size_t p = 0; p < n; ++p)
+        if (ch.reports(p) && !ch.external(p) && ch.stage(p) == Stage::kSteel) s.cap_month[p] *= steel_cap / 12.0 / steel_month;
   }
   for (size_t k = 0; k < s.params.size(); ++k) s.params[k] = w.params.get(ch.param_names()[k]);
   ch.solve(s.cap_month, s.params, s.flows);
@@ -167,9 +241,9 @@ void produce_month(World& w) {
   for (size_t p = 0; p < n; ++p) s.intensity[p] = s.cap_year[p] > 0 ? s.flows.x[p] * 12.0 / s.cap_year[p] : 0.0;
 
   // Rejects (R8): unusable share q0 * pressure^k, pressure = max(intensity / design, plan target / capacity).
-  const double q0 = w.p("quality_q0"), qk = w.p("quality_k"), ud = w.p("wear_design_utilization");
-  const double pcap = w.p("quality_pressure_cap");
-  const double first_rate = w.p("quality_first_rate_plan");
+  const double q0 = w.P.quality_q0, qk = w.P.quality_k, ud = w.P.wear_design_utilization;
+  const double pcap = w.P.quality_pressure_cap;
+  const double first_rate = w.P.quality_first_rate_plan;
   double unusable = 0;
   StageArray grade_off{};
   for (size_t p = 0; p < n; ++p) {
@@ -205,17 +279,24 @@ void produce_month(World& w) {
     }
   }
 
-  // Wear: hazard rising with intensity above design, restored by maintenance.
-  const double restore = w.p("wear_restore_rate") * w.p("maintenance_share") / w.p("maintenance_reference");
-  // Groups competing for piece pay push their plant harder than output needs (R13).
-  const double ud_wear = ud / piece_wear_multiplier(w);
-  w.facilities.wear_month(m, s.intensity, w.p("wear_h0"), w.p("wear_k"), ud_wear, std::min(1.0, restore));
+  // Wear: hazard rising with intensity above design, restored by maintenance
+  // (steelworks/wear.hpp: skipped maintenance, repair capacity, spare parts, slack crews).
+  wear_step(w);
 
   // Capital spending on construction and repair (million yuan).
   w.rec.add(s.investment, y, w.facilities.investment_myuan(m));
 
+  // Drive and labour (R23, issue 19), means over the year's months.
+  const UnitsState& units = w.ent.units;
+  w.rec.add(s.drive_pig, y, units.drive[1] / 12.0);
+  w.rec.add(s.drive_steel, y, units.drive[2] / 12.0);
+  w.rec.add(s.drive_support, y, units.support_drive / 12.0);
+  w.rec.add(s.labour_factor, y, w.ent.workforce.labour_factor / 12.0);
+
   // Small furnaces (1958 mobilization): a separate low-tech sector.
   const SmallFurnaceMonth sf = small_furnace_month(w.params);
+  w.rec.add(s.sf_mobilised, y, w.P.smallfurnace_workers / 12.0);
+  w.rec.add(s.sf_from_works, y, w.ent.workforce.mobilised / 12.0);
   w.rec.add(s.sf_iron, y, sf.iron);
   w.rec.add(s.sf_steel, y, sf.steel);
   w.rec.add(s.sf_unusable, y, sf.unusable);
@@ -249,7 +330,7 @@ void close_steel_year(World& w) {
   w.rec.set(s.restartable_pig, y, rest_pig);
   w.rec.set(s.restartable_steel, y, rest_steel);
   w.rec.set(s.wear_share, y, design_rep > 0 ? wear_rep / design_rep : 0.0);
-  const double fs = w.p("foundation_share");
+  const double fs = w.P.foundation_share;
   const double ms = design_all > 0 ? mach / design_all : 1.0, fsh = design_all > 0 ? fnd / design_all : 1.0;
   w.rec.set(s.machine_share, y, ms);
   w.rec.set(s.foundation_share, y, fsh);

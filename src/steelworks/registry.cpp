@@ -37,6 +37,31 @@ FacilityRegistry::FacilityRegistry(const Scenario& sc) {
     built_.push_back(Month{f.built.index + static_cast<int32_t>(std::lround(lag * late))});
     invest_myuan_.push_back(f.investment_myuan.value);
     construction_months_.push_back(std::max(1, f.construction_months));
+    import_share_.push_back(std::clamp(f.import_share.value, 0.0, 1.0));
+  }
+  // One expansion unit per process that has a facility: it starts with no capacity and
+  // grows as the programme's unlisted projects are commissioned (expand()).
+  expansion_of_.assign(sc.processes.size(), -1);
+  const size_t listed = size();
+  for (size_t i = 0; i < listed; ++i) {
+    const size_t p = process_[i];
+    if (p >= sc.processes.size() || expansion_of_[p] >= 0) continue;
+    expansion_of_[p] = static_cast<int>(size());
+    id_.push_back("expansion." + sc.processes[p].id);
+    stage_.push_back(stage_[i]);
+    design_t_.push_back(0.0);
+    process_.push_back(p);
+    reports_.push_back(reports_[i]);
+    machine_t_.push_back(0.0);
+    essential_.push_back(essential_[i]);
+    stage_scale_.push_back(stage_scale_[i]);
+    Month first = built_[i];  // "built" with the process's first unit (bottleneck tallies count built processes)
+    for (size_t j = 0; j < listed; ++j)
+      if (process_[j] == p && built_[j] < first) first = built_[j];
+    built_.push_back(first);
+    invest_myuan_.push_back(0.0);
+    construction_months_.push_back(24);
+    import_share_.push_back(0.0);
   }
   rep_invest_.assign(size(), 0.0);
   found_.assign(size(), 1.0);
@@ -124,11 +149,67 @@ void FacilityRegistry::apply_events(const Scenario& sc, Month m, double removal_
 
 void FacilityRegistry::wear_month(Month m, const std::vector<double>& intensity, double h0, double k, double u_design,
                                   double restore) {
+  // The rule without repair limits: unlimited shops, every part on hand.
+  WearInputs in;
+  in.h0 = h0;
+  in.k = k;
+  in.u_design = u_design;
+  in.restore = restore;
+  wear_month(m, intensity, in);
+}
+
+double FacilityRegistry::wear_month(Month m, const std::vector<double>& intensity, const WearInputs& in) {
+  // Repair demand: what each unit's crews would restore at the per-unit rate. The shops
+  // are booked for it whether or not the parts come: a unit waiting for imported parts
+  // holds its crew (its repair is lost, not handed to another unit).
+  double demand = 0, stock = 0;
   for (size_t i = 0; i < size(); ++i) {
     if (m < built_[i]) continue;
-    const double in = idle_[i] ? 0.0 : intensity[process_[i]];
-    const double h = in > 0 ? std::min(1.0, h0 * std::pow(in / u_design, k)) : 0.0;
-    wear_[i] = std::clamp(wear_[i] + h * (1.0 - wear_[i]) - restore * wear_[i], 0.0, 1.0);
+    stock += machine_t_[i];
+    const double boost = in.boost ? (*in.boost)[process_[i]] : 1.0;
+    demand += machine_t_[i] * wear_[i] * std::min(1.0, in.restore * boost);
+  }
+  const double cap = in.capacity > 0 ? in.capacity * stock : demand;
+  const double done = demand > cap && demand > 0 ? cap / demand : 1.0;
+  for (size_t i = 0; i < size(); ++i) {
+    if (m < built_[i]) continue;
+    const double x = idle_[i] ? 0.0 : intensity[process_[i]];
+    const double h = x > 0 ? std::min(1.0, in.h0 * std::pow(x / in.u_design, in.k)) : 0.0;
+    const double parts = 1.0 - import_share_[i] * (1.0 - in.soviet_parts) * (1.0 - in.parts_domestic);
+    const double boost = in.boost ? (*in.boost)[process_[i]] : 1.0;
+    const double r = std::min(1.0, in.restore * boost) * done * parts;
+    wear_[i] = std::clamp(wear_[i] + h * (1.0 - wear_[i]) - r * wear_[i], 0.0, 1.0);
+  }
+  return 1.0 - done;
+}
+
+void FacilityRegistry::expand(Month m, double steel_t, double wear_share) {
+  if (!(steel_t > 0)) return;
+  std::vector<double> by_process(expansion_of_.size(), 0.0), machines(expansion_of_.size(), 0.0);
+  double steel = 0;
+  for (size_t i = 0; i < size(); ++i) {
+    if (m < built_[i]) continue;
+    by_process[process_[i]] += design_t_[i];
+    machines[process_[i]] += machine_t_[i];
+    if (reports_[i] && stage_[i] == Stage::kSteel) steel += design_t_[i];
+  }
+  if (!(steel > 0)) return;
+  const double g = steel_t / steel;  // growth of every process's capacity
+  for (size_t p = 0; p < expansion_of_.size(); ++p) {
+    const int e = expansion_of_[p];
+    if (e < 0 || !(by_process[p] > 0)) continue;
+    const auto u = static_cast<size_t>(e);
+    const double add = g * by_process[p], old = design_t_[u];
+    wear_[u] = old + add > 0 ? (old * wear_[u] + add * std::clamp(wear_share, 0.0, 1.0)) / (old + add) : 0.0;
+    design_t_[u] += add;
+    machine_t_[u] += g * machines[p];
+  }
+}
+
+void FacilityRegistry::rushed_start(Month m, double normal_months, double rush_wear) {
+  for (size_t i = 0; i < size(); ++i) {
+    if (built_[i].index != m.index) continue;
+    wear_[i] = std::max(wear_[i], rush_impairment(rush_wear, construction_months_[i], normal_months));
   }
 }
 

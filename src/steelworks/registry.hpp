@@ -13,6 +13,7 @@
 // most lines (Pauley, L1511). "Restartable" capacity, what could run once the
 // remaining parts were regrouped into complete lines (the Soviet officers'
 // estimate, L1509), is design x min(F, M) x (1 - W).
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -21,6 +22,13 @@
 
 namespace gangdu {
 
+
+// Impaired share at start of capacity built in `months` where `normal_months` is the normal
+// construction time: rush_wear x (1 - months / normal_months), within [0, 1] (issue 19).
+inline double rush_impairment(double rush_wear, double months, double normal_months) {
+  if (!(normal_months > 0)) return 0.0;
+  return std::clamp(rush_wear * std::max(0.0, 1.0 - months / normal_months), 0.0, 1.0);
+}
 
 class FacilityRegistry {
  public:
@@ -38,6 +46,28 @@ class FacilityRegistry {
   // the unimpaired share; maintenance restores `restore` of the impaired share.
   void wear_month(Month m, const std::vector<double>& intensity, double h0, double k, double u_design,
                   double restore);
+  // Wear with repair limits (issue 19 item 4, steelworks/wear.hpp): as above, but the
+  // repair shops restore at most `capacity` of the machine stock a month (<= 0: unlimited;
+  // every unit gets its share), `boost[p]` multiplies the repair effort on process p (slack
+  // crews, L5398), and a unit with imported equipment completes only the part of its repair
+  // for which spare parts come: 1 - import_share x (1 - soviet_parts) x (1 - parts_domestic).
+  struct WearInputs {
+    double h0 = 0, k = 1, u_design = 1, restore = 0;
+    double capacity = 0, soviet_parts = 1, parts_domestic = 1;
+    const std::vector<double>* boost = nullptr;
+  };
+  // Returns the machine-weighted share of repair demand left undone this month.
+  double wear_month(Month m, const std::vector<double>& intensity, const WearInputs& in);
+  // Rushed construction (issue 19 item 1): a unit built in fewer than `normal_months`
+  // starts impaired by rush_wear x (1 - months / normal_months).
+  void rushed_start(Month m, double normal_months, double rush_wear);
+  double import_share(size_t i) const { return import_share_[i]; }
+  // Capacity of the programme's unlisted projects (steelworks/construction.hpp): `steel_t`
+  // a year of steel capacity commissioned at month m with the chain behind it, spread over
+  // every process in proportion to its design capacity built by m, starting with
+  // `wear_share` impaired. Goes to one "expansion.<process>" unit per process.
+  void expand(Month m, double steel_t, double wear_share);
+  int construction_months(size_t i) const { return construction_months_[i]; }
 
   // Usable annual capacity of a unit this month (tonnes/yr).
   double usable_t(size_t i, Month m) const;
@@ -78,7 +108,7 @@ class FacilityRegistry {
   void fields(A& a) {
     a(id_, stage_, reports_, process_, design_t_, machine_t_, essential_, stage_scale_, built_, found_, mach_, lines_,
       wear_, idle_, rep_found_, rep_mach_, rep_lines_, repair_months_left_, invest_myuan_, construction_months_,
-      rep_invest_, removed_t_, next_event_, last_month_);
+      rep_invest_, removed_t_, next_event_, last_month_, import_share_, expansion_of_);
   }
 
  private:
@@ -100,6 +130,8 @@ class FacilityRegistry {
   std::vector<double> invest_myuan_;       // construction cost
   std::vector<int> construction_months_;
   std::vector<double> rep_invest_;         // repair spending per month while repairing
+  std::vector<double> import_share_;       // share of its equipment imported (spare parts from abroad)
+  std::vector<int> expansion_of_;           // by process: index of its expansion unit (-1: none)
   double removed_t_ = 0;
   size_t next_event_ = 0;
   Month last_month_{-1};

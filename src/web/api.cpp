@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "core/seed.hpp"
+#include "engine/schedule.hpp"
 
 namespace gangdu::web {
 
@@ -17,8 +18,9 @@ const std::vector<LeverDef>& lever_defs() {
   // Slider ranges are assumptions: ranges worth exploring around the scenario's values;
   // the server accepts anything within the parameter's bounds (scenario/params.cpp).
   static const std::vector<LeverDef> defs = {
-      {"leap_steel_utilization", "Overdriving in the Great Leap (steel utilization, 1958-60)", "leap", "steel_utilization", 0.5,
-       2.0, 0.05, "output / usable capacity; above 1 = furnaces driven past design (L5023)"},
+      {"leap_party_pressure", "Party pressure in the Great Leap (weight of the local Party line, 1958-60)", "leap",
+       "control_local_weight", 0.0, 1.0, 0.05,
+       "L5082, L5106: planning power to Party secretaries; the pressure behind political targets, overdriving and inflated reports (L5023)"},
       {"leap_plan_growth", "Leap target: growth of the annual control figure", "leap", "plan_growth", -0.2, 2.0, 0.05,
        "L5007: 2.91 Mt to 4.5 Mt planned for 1959"},
       {"ffyp_steel_utilization", "Overdriving in the First Five-Year Plan (1953-57)", "ffyp", "steel_utilization", 0.5, 2.0,
@@ -72,12 +74,14 @@ std::vector<LeverInfo> levers_for(const Scenario& sc) {
     li.unit = pd->unit;
     out.push_back(li);
   }
-  // Rule switches: every registered rule_* parameter, on/off for the whole run.
+  // Rule switches: every rule_* switch of the rule table (engine/schedule.cpp), on/off for the whole run.
   static std::vector<LeverDef> rule_defs = [] {
     std::vector<LeverDef> v;
-    for (const ParamDef& p : param_defs())
-      if (std::string_view(p.name).rfind("rule_", 0) == 0 && p.min == 0 && p.max == 1)
-        v.push_back({p.name, p.meaning, "", p.name, 0, 1, 1, "rule switch: held for the whole run (as gangdu run --switch)"});
+    for (const std::string& name : rule_switches()) {
+      const ParamDef* p = find_param_def(name);
+      v.push_back(
+          {p->name, p->meaning, "", p->name, 0, 1, 1, "rule switch: held for the whole run (as gangdu run --switch)"});
+    }
     return v;
   }();
   for (const LeverDef& d : rule_defs) {

@@ -40,7 +40,7 @@ const std::vector<LeverDef>& lever_defs();
 
 struct LeverInfo {
   const LeverDef* def = nullptr;
-  std::string key;    // override key, e.g. "regime.leap.steel_utilization"; "" for switches
+  std::string key;    // override key, e.g. "regime.leap.control_local_weight"; "" for switches
   bool is_switch = false;
   std::string rule;   // a rule switch (parameter rule_*): held for the whole run via RunOptions::forced
   double value = 0;   // the scenario's value (switch: 1 = on)
@@ -70,7 +70,7 @@ struct RunRequest {
 
 // Parses and checks a POST /api/runs body:
 //   {"scenario": "anshan", "seed": 1916, "scale": 0.1,
-//    "levers": {"leap_steel_utilization": 1.6, "removal_1945": false},
+//    "levers": {"leap_party_pressure": 0.6, "removal_1945": false},
 //    "set": ["regime.ffyp.plan_growth=0.2"]}
 // `levers_of(name)` gives the levers of a known scenario, or nullptr if unknown.
 RunRequest parse_run_request(std::string_view body, const Limits& lim,

@@ -32,7 +32,7 @@ async function one(i) {
       // A run submission: 202 when a slot is free, 429 when the cap is reached.
       expectRefusal = true;
       const r = await fetch(base + '/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ scenario: 'anshan', scale: 0.02, levers: { leap_steel_utilization: 1 + (i % 10) / 10 } }) });
+        body: JSON.stringify({ scenario: 'anshan', scale: 0.02, levers: { leap_party_pressure: (i % 10) / 10 } }) });
       status = r.status;
       await r.arrayBuffer();
       if (status === 202) runsStarted++;

@@ -75,7 +75,7 @@ try {
          'progress bar reaches the end');
 
     // Move the Leap overdriving lever and switch the 1945 removal off, then run again.
-    await dash.fill('#lever-leap_steel_utilization-value', '1.9');
+    await dash.fill('#lever-leap_party_pressure-value', '0.5');
     await dash.uncheck('#lever-removal_1945');
     await dash.click('#run');
     await dash.waitForSelector('body[data-last-run="2"]', { timeout: 60000 });
@@ -84,7 +84,7 @@ try {
     const runsDrawn = await dash.evaluate((s) => Chart.getChart(document.querySelector(s)).data.datasets.filter((d) => /^run #/.test(d.label)).length, steel);
     t.ok(runsDrawn === 2, 'the chart compares two runs (A solid, B dashed)');
     const manifest = await (await fetch(base + '/api/runs/2/files/manifest.json')).json();
-    t.ok(manifest.dashboard && manifest.dashboard.levers.leap_steel_utilization === 1.9 && manifest.dashboard.removal_1945 === false,
+    t.ok(manifest.dashboard && manifest.dashboard.levers.leap_party_pressure === 0.5 && manifest.dashboard.removal_1945 === false,
          'run 2 manifest records the levers');
     const csv = await fetch(base + '/api/runs/2/files/series.csv');
     t.ok(csv.status === 200 && (await csv.text()).startsWith('variable,year,value\n'), 'series.csv downloads');
@@ -96,7 +96,7 @@ try {
     // A bad lever value is refused with a message the page shows.
     const bad = await dash.evaluate(async () => {
       const r = await fetch('/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-                                          body: JSON.stringify({ scenario: 'anshan', levers: { leap_steel_utilization: 'abc' } }) });
+                                          body: JSON.stringify({ scenario: 'anshan', levers: { leap_party_pressure: 'abc' } }) });
       return { status: r.status, body: await r.json() };
     });
     t.ok(bad.status === 400 && /expected a number/.test(bad.body.error), 'non-numeric lever -> 400: ' + bad.body.error);

@@ -1,0 +1,604 @@
+#include "engine/schedule.hpp"
+
+#include <cmath>
+
+#include "city/city_jobs.hpp"
+#include "engine/world.hpp"
+#include "enterprises/finance.hpp"
+#include "enterprises/unit_behaviour.hpp"
+#include "enterprises/works_labour.hpp"
+#include "enterprises/workforce.hpp"
+#include "people/family_follow.hpp"
+#include "people/people_outputs.hpp"
+#include "people/sd_baseline.hpp"
+#include "planning/annual_plan.hpp"
+#include "steelworks/construction.hpp"
+#include "steelworks/production.hpp"
+
+namespace gangdu {
+
+const char* phase_name(Phase p) {
+  switch (p) {
+    case Phase::kEvents:
+      return "events";
+    case Phase::kJanuary:
+      return "january";
+    case Phase::kProduction:
+      return "production";
+    case Phase::kLabourDemand:
+      return "labour_demand";
+    case Phase::kPeople:
+      return "people";
+    case Phase::kLabourMarket:
+      return "labour_market";
+    case Phase::kCity:
+      return "city";
+    case Phase::kBaseline:
+      return "baseline";
+    case Phase::kAccounts:
+      return "accounts";
+    case Phase::kOutputs:
+      return "outputs";
+    case Phase::kDecember:
+      return "december";
+  }
+  return "?";
+}
+
+// ---------------------------------------------------------------------------
+// Year-end outputs: what December records from the state (stocks at year end,
+// counted after the month's hiring and arrivals). One pass over persons feeds
+// all the population counts.
+struct YearEndCensus {
+  int64_t works = 0, city = 0, jobless = 0;  // works: the works and Angang-Construction
+  int64_t eth[kEthnicityCount] = {0, 0, 0};
+  double orders = 0, shipped = 0, lost = 0, restricted = 0;  // production units, the year
+  double installed = 0, usable = 0;                          // capacity summed over stages
+};
+
+namespace {
+
+YearEndCensus take_census(const World& w) {
+  YearEndCensus c;
+  const UnitsState& u = w.ent.units;
+  for (size_t s = 1; s < kStageCount; ++s) {
+    c.orders += u.orders_year[s];
+    c.shipped += u.shipped_year[s];
+    c.lost += u.supply_loss_year[s];
+    c.restricted += u.restricted_year[s];
+  }
+  const Population& pop = w.people;
+  for (uint32_t i = 0; i < pop.size(); ++i) {
+    if (!pop.alive_flags()[i]) continue;
+    ++c.eth[pop.ethnicities()[i]];
+    const auto e = static_cast<Employer>(pop.employers()[i]);
+    c.works += works_for_angang(e);
+    c.city += e == Employer::kCity;
+    c.jobless += (e == Employer::kNone && pop.labour_force()[i]);
+  }
+  for (int s = 0; s < kStageCount; ++s) {
+    c.installed += w.installed[static_cast<size_t>(s)];
+    c.usable += w.usable[static_cast<size_t>(s)];
+  }
+  return c;
+}
+
+double persons(const World& w, int64_t agents) { return static_cast<double>(agents) * w.weight; }
+
+}  // namespace
+
+// To add a year-end series: one row here (name, unit, description, rule, value).
+const std::vector<YearEndOutput>& year_end_outputs() {
+  using C = YearEndCensus;
+  static const std::vector<YearEndOutput> t = {
+      {"angang.finished_stock_t", "t", "unsold finished steel and rolled steel held by the production units", "R9",
+       [](const World& w, const C&) { return w.ent.units.stock[2] + w.ent.units.stock[3]; }},
+      {"angang.pig_iron_stock_t", "t", "unsold pig iron held by the iron-making units", "R9",
+       [](const World& w, const C&) { return w.ent.units.stock[1]; }},
+      {"angang.order_fulfilment", "share", "shipments / orders over the year (planning regimes with orders only)", "R9",
+       [](const World& w, const C& c) { return w.plan.active && c.orders > 0 ? c.shipped / c.orders : NAN; }},
+      {"angang.supply_shortfall_t", "t", "output lost over the year to missing or late inputs and withheld cooperation",
+       "R5", [](const World&, const C& c) { return c.lost; }},
+      {"angang.restricted_output_t", "t", "output held back over the year to stay near the target (ratchet)", "R2",
+       [](const World&, const C& c) { return c.restricted; }},
+      {"anshan.population", "persons", "residents of Anshan at year end", "demography",
+       [](const World& w, const C&) { return persons(w, static_cast<int64_t>(w.people.living())); }},
+      {"anshan.population_chinese", "persons", "Chinese residents at year end", "demography",
+       [](const World& w, const C& c) { return persons(w, c.eth[0]); }},
+      {"anshan.population_japanese", "persons", "Japanese residents at year end", "demography",
+       [](const World& w, const C& c) { return persons(w, c.eth[1]); }},
+      {"anshan.population_korean", "persons", "Korean residents at year end", "demography",
+       [](const World& w, const C& c) { return persons(w, c.eth[2]); }},
+      {"angang.employees", "persons", "employees of the works and Angang-Construction at year end", "hiring",
+       [](const World& w, const C& c) { return persons(w, c.works); }},
+      {"anshan.city_jobs", "persons", "persons employed in other city jobs (other SOEs, services) at year end",
+       "hiring", [](const World& w, const C& c) { return persons(w, c.city); }},
+      {"anshan.jobless", "persons", "persons in the labour force without a job at year end", "hiring",
+       [](const World& w, const C& c) { return persons(w, c.jobless); }},
+      {"anshan.households_formed", "households", "households formed since the start of the run (cumulative)",
+       "demography", [](const World& w, const C&) { return persons(w, static_cast<int64_t>(w.people.households())); }},
+      {"angang.capacity_ore_t", "t", "usable ore capacity at year end (a year at full use)", "production",
+       [](const World& w, const C&) { return w.usable[0]; }},
+      {"angang.capacity_pig_iron_t", "t", "usable pig-iron capacity at year end (a year at full use)", "production",
+       [](const World& w, const C&) { return w.usable[1]; }},
+      {"angang.capacity_steel_t", "t", "usable steel capacity at year end (a year at full use)", "production",
+       [](const World& w, const C&) { return w.usable[2]; }},
+      {"angang.capacity_rolled_steel_t", "t", "usable rolling capacity at year end (a year at full use)", "production",
+       [](const World& w, const C&) { return w.usable[3]; }},
+      {"angang.capacity_installed_pig_iron_t", "t", "installed pig-iron capacity at year end, usable or not",
+       "production", [](const World& w, const C&) { return w.installed[1]; }},
+      {"angang.equipment_impaired_share", "share", "1 - usable / installed capacity over all stages at year end",
+       "wear", [](const World&, const C& c) { return c.installed > 0 ? 1.0 - c.usable / c.installed : 0.0; }},
+      {"regime.index", "index", "position of the regime in force in the scenario's list of regimes (0 = first)",
+       "regimes", [](const World& w, const C&) { return static_cast<double>(w.regimes.current()); }},
+  };
+  return t;
+}
+
+// To add a monthly flow: one row here (name, unit, description, rule, value this month).
+const std::vector<MonthFlowOutput>& month_flow_outputs() {
+  using X = MonthContext;
+  static const std::vector<MonthFlowOutput> t = {
+      {"anshan.births", "persons", "births in the year", "demography",
+       [](const World& w, const X& x) { return persons(w, x.people.births); }},
+      {"anshan.deaths", "persons", "deaths in the year", "demography",
+       [](const World& w, const X& x) { return persons(w, x.people.deaths); }},
+      {"anshan.migrants_out", "persons", "persons who left the city in the year (jobless departures with households)",
+       "demography", [](const World& w, const X& x) { return persons(w, x.people.left); }},
+      {"anshan.migrants_in", "persons", "migrants who arrived in the year (recruits, families, blind inflow)", "hiring",
+       [](const World& w, const X& x) { return persons(w, x.labour.migrants_in); }},
+      {"angang.recruited", "persons", "persons the works and Angang-Construction hired in the year", "hiring",
+       [](const World& w, const X& x) { return persons(w, x.labour.recruited_works); }},
+      {"angang.laid_off", "persons", "employees of the works and Angang-Construction laid off in the year", "hiring",
+       [](const World& w, const X& x) { return persons(w, x.labour.laid_off_works); }},
+      {"anshan.sent_back", "persons", "persons returned to the countryside by sending-back drives in the year",
+       "population_events", [](const World& w, const X& x) { return persons(w, x.events.sent_back); }},
+      {"anshan.repatriated", "persons", "persons repatriated in organised repatriations in the year",
+       "population_events", [](const World& w, const X& x) { return persons(w, x.events.repatriated); }},
+      {"angang.transferred_out", "persons",
+       "works employees (with households) transferred to other enterprises or provinces in the year",
+       "population_events", [](const World& w, const X& x) { return persons(w, x.events.transferred_out); }},
+      {"campaign.labelled", "persons", "persons labelled or targeted by political campaigns in the year", "R15",
+       [](const World& w, const X& x) { return persons(w, x.campaigns.labelled); }},
+      {"campaign.dismissed_from_works", "persons", "labelled persons who lost their works job in the year", "R15",
+       [](const World& w, const X& x) { return persons(w, x.campaigns.dismissed); }},
+      {"angang.promoted_to_technician", "persons", "production workers promoted to technical cadre in the year",
+       "promotion", [](const World& w, const X& x) { return persons(w, x.people.promoted); }},
+      {"anshan.blind_inflow", "persons", "migrants (with families) who came without a job offer in the year",
+       "blind_inflow", [](const World& w, const X& x) { return persons(w, x.labour.blind_in); }},
+      {"angang.housing_built_m2", "m2", "living space the works built in the year", "R18",
+       [](const World& w, const X& x) { return x.housing.works_floor_built * w.weight; }},
+  };
+  return t;
+}
+
+void declare_table_series(World& w) {
+  w.table_series.clear();
+  for (const MonthFlowOutput& o : month_flow_outputs())
+    w.table_series.push_back(w.rec.declare({o.name, SeriesKind::kFlow, o.unit, o.description, o.rule}));
+  for (const YearEndOutput& o : year_end_outputs())
+    w.table_series.push_back(w.rec.declare({o.name, SeriesKind::kStock, o.unit, o.description, o.rule}));
+}
+
+// ---------------------------------------------------------------------------
+// The steps of a month.
+namespace {
+
+void step_regimes(World& w, MonthContext&) { w.regimes.apply(w.clock.now(), w.params); }
+void step_facility_events(World& w, MonthContext&) {
+  w.facilities.apply_events(w.sc, w.clock.now(), w.P.removal_scale);
+}
+void step_population_events(World& w, MonthContext& x) { x.events = population_events(w); }
+void step_campaigns(World& w, MonthContext& x) { x.campaigns = campaign_month(w); }
+void step_plan_cycle(World& w, MonthContext&) { set_annual_targets(w); }
+void step_unit_output(World& w, MonthContext&) { decide_unit_output(w); }
+void step_produce(World& w, MonthContext&) { produce_month(w); }
+void step_report_and_ship(World& w, MonthContext&) { report_and_ship(w); }
+void step_labour_demand(World& w, MonthContext&) {
+  w.works_demand = works_labour_demand(w);
+  w.construction_demand = construction_labour_demand(w);
+  w.city_demand = city_labour_demand(w);
+}
+void step_wage_scale(World& w, MonthContext&) { update_wage_scale(w); }
+void step_technician_premium(World& w, MonthContext&) { update_technician_premium(w); }
+void step_demography(World& w, MonthContext& x) { demography_month(w, x.people); }
+// The works' trained and untrained pools (enterprises/workforce.hpp): transfers take trained
+// staff, newcomers arrive mostly untrained and learn.
+void step_workforce(World& w, MonthContext& x) {
+  update_trained_pool(workforce_params(w), w.ent.workforce, static_cast<double>(x.people.works) * w.weight,
+                      static_cast<double>(x.events.transferred_out) * w.weight);
+  w.rec.set(w.steel.employees_trained, w.year(), w.ent.workforce.trained);
+}
+// Capital construction: the programme's unlisted projects (steelworks/construction.hpp).
+void step_construction(World& w, MonthContext& x) {
+  construction_month(w, static_cast<double>(x.people.construction) * w.weight);
+}
+void step_labour_market(World& w, MonthContext& x) { x.labour = labour_market_month(w, x.people); }
+void step_family_follow(World& w, MonthContext& x) { x.labour.migrants_in += family_follow_month(w); }
+void step_housing(World& w, MonthContext& x) { housing_month(w, x.people.construction, x.people.city, x.housing); }
+void step_sd_baseline(World& w, MonthContext& x) { sd_step(w, x.events); }
+// Production employees; Angang-Construction is paid from capital construction.
+void step_finance(World& w, MonthContext& x) { finance_month(w, static_cast<double>(x.people.works) * w.weight); }
+void step_month_outputs(World& w, MonthContext& x) {
+  const int y = w.year();
+  const auto& t = month_flow_outputs();
+  for (size_t i = 0; i < t.size(); ++i) w.rec.add(w.table_series[i], y, t[i].value(w, x));
+  w.peak_agents = std::max(w.peak_agents, w.people.living());
+}
+void step_close_plan_year(World& w, MonthContext&) { close_plan_year(w); }
+void step_close_finance_year(World& w, MonthContext&) { close_finance_year(w); }
+void step_year_end_outputs(World& w, MonthContext&) {
+  const int y = w.year();
+  const YearEndCensus c = take_census(w);
+  const size_t off = month_flow_outputs().size();
+  const auto& t = year_end_outputs();
+  for (size_t i = 0; i < t.size(); ++i) {
+    const double v = t[i].value(w, c);
+    if (!std::isnan(v)) w.rec.set(w.table_series[off + i], y, v);
+  }
+}
+void step_close_steel_year(World& w, MonthContext&) { close_steel_year(w); }
+void step_people_year(World& w, MonthContext& x) { record_people_year(w, x.people); }
+void step_compact(World& w, MonthContext&) {
+  w.people.compact();
+  std::erase_if(w.live_households, [&](uint32_t h) { return w.people.household_sizes()[h] == 0; });
+}
+
+}  // namespace
+
+const std::vector<Step>& schedule() {
+  using P = Phase;
+  static const std::vector<Step> t = {
+      {"regimes", "regime in force and dated set_param events", P::kEvents, "src/regimes/timeline.cpp", step_regimes},
+      {"facility_events", "facility damage, repair, idling, restart and removal events", P::kEvents,
+       "src/steelworks/registry.cpp", step_facility_events},
+      {"population_events", "repatriations, sending-back drives, transfers out", P::kEvents, "src/people/migration.cpp",
+       step_population_events},
+      {"campaigns", "campaigns in progress label persons and dismiss some from the works", P::kEvents,
+       "src/regimes/campaigns.cpp", step_campaigns},
+      {"plan_cycle", "control figures, drafts, approval, political targets, material balance", P::kJanuary,
+       "src/planning/annual_plan.cpp", step_plan_cycle},
+      {"unit_output", "units decide how much of their potential to use", P::kProduction,
+       "src/enterprises/unit_behaviour.cpp", step_unit_output},
+      {"produce", "the works produce along the chain; rejects, wear, small furnaces, bottlenecks", P::kProduction,
+       "src/steelworks/production.cpp", step_produce},
+      {"report_and_ship", "units report (hiding) and ship against orders (stock)", P::kProduction,
+       "src/enterprises/unit_behaviour.cpp", step_report_and_ship},
+      {"labour_demand", "wanted employees of the works, Angang-Construction and the city", P::kLabourDemand,
+       "src/enterprises/works_labour.cpp", step_labour_demand},
+      {"wage_scale", "the wage scale of the regime", P::kLabourDemand, "src/people/demography.cpp", step_wage_scale},
+      {"technician_premium", "the technician premium glides to the regime's value", P::kLabourDemand,
+       "src/people/demography.cpp", step_technician_premium},
+      {"demography", "one pass over persons: deaths, births, ageing, careers, households, departures", P::kPeople,
+       "src/people/demography.cpp", step_demography},
+      {"workforce", "the works' trained and untrained pools: transfers, newcomers, learning", P::kPeople,
+       "src/enterprises/workforce.cpp", step_workforce},
+      {"labour_market", "lay-offs, hiring, migrant recruitment, blind inflow", P::kLabourMarket,
+       "src/enterprises/labour_market.cpp", step_labour_market},
+      {"family_follow", "families of recruits join them from the village", P::kLabourMarket,
+       "src/people/family_follow.cpp", step_family_follow},
+      {"housing", "building, decay, allocation by employer and rank, sharing, self-building", P::kCity,
+       "src/city/housing.cpp", step_housing},
+      {"construction", "capital construction: spending becomes capacity under construction, then commissioned",
+       P::kCity, "src/steelworks/construction.cpp", step_construction},
+      {"sd_baseline", "the aggregate system-dynamics city model advances a month", P::kBaseline,
+       "src/people/sd_baseline.cpp", step_sd_baseline},
+      {"finance", "costs, wages, funds, investment and overspending", P::kAccounts, "src/enterprises/finance.cpp",
+       step_finance},
+      {"month_outputs", "this month's flows added to the year (month_flow_outputs)", P::kOutputs,
+       "src/engine/schedule.cpp", step_month_outputs},
+      {"close_plan_year", "plan fulfilment and the plan series", P::kDecember, "src/planning/annual_plan.cpp",
+       step_close_plan_year},
+      {"close_finance_year", "profit, retention and the accounts' series", P::kDecember, "src/enterprises/finance.cpp",
+       step_close_finance_year},
+      {"year_end_outputs", "stocks at year end (year_end_outputs)", P::kDecember, "src/engine/schedule.cpp",
+       step_year_end_outputs},
+      {"close_steel_year", "the works' year-end stocks, ratios and bottlenecks", P::kDecember,
+       "src/steelworks/production.cpp", step_close_steel_year},
+      {"people_year", "occupations, wages and housing at year end", P::kDecember, "src/people/people_outputs.cpp",
+       step_people_year},
+      {"compact", "removed persons compacted out of storage (order-preserving)", P::kDecember,
+       "src/engine/schedule.cpp", step_compact},
+  };
+  return t;
+}
+
+// ---------------------------------------------------------------------------
+// The rules (model-spec.md §3 R-numbers where they have one).
+const std::vector<RuleInfo>& rules() {
+  static const std::vector<RuleInfo> t = {
+      {"R1",
+       "plan formulation: control figures, drafts, top-down approval, material balance",
+       "plan_cycle",
+       "src/planning/annual_plan.cpp",
+       "plan_active",
+       {"plan_growth", "plan_ministry_weight"},
+       "L3176, L3182"},
+      {"R2",
+       "ratchet: targets follow reported results; units restrict output to stay near target",
+       "plan_cycle",
+       "src/planning/annual_plan.cpp, src/enterprises/unit_behaviour.cpp",
+       "rule_ratchet",
+       {"plan_ratchet", "plan_overfulfil_slack"},
+       "L3442"},
+      {"R3a",
+       "bargaining: units shade drafts (and profit targets) to get low quotas",
+       "plan_cycle",
+       "src/planning/annual_plan.cpp, src/enterprises/finance.cpp",
+       "rule_bargaining",
+       {"plan_draft_shading", "plan_profit_shading"},
+       "L3178"},
+      {"R3b",
+       "hiding: over-fulfilment banked and reported in a later month",
+       "report_and_ship",
+       "src/enterprises/unit_behaviour.cpp",
+       "rule_hiding",
+       {"plan_hide_share"},
+       "L3178, L3442"},
+      {"R4",
+       "sectionalism: units withhold cooperation from each other",
+       "unit_output",
+       "src/enterprises/unit_behaviour.cpp",
+       "rule_sectionalism",
+       {"unit_cooperation", "sectionalism_loss"},
+       "L3190-3198"},
+      {"R5",
+       "material allocation: the plan covers part of the needs, markets part of the rest",
+       "unit_output",
+       "src/enterprises/unit_behaviour.cpp",
+       "rule_partial_plan",
+       {"supply_plan_coverage", "supply_market_fill"},
+       "L3204, L3222-3224"},
+      {"R7",
+       "late deliveries: supplier enterprises deliver late or short; imported equipment arrives late",
+       "unit_output",
+       "src/enterprises/unit_behaviour.cpp, src/steelworks/registry.cpp",
+       "rule_late_deliveries",
+       {"supply_late_probability", "supply_late_loss", "delivery_lag_months"},
+       "L3230, L2833-2867"},
+      {"R8",
+       "quantity over quality: rejects and below-grade output grow with pressure",
+       "produce",
+       "src/steelworks/production.cpp",
+       "",
+       {"quality_q0", "quality_k", "quality_pressure_cap", "quality_first_rate_plan"},
+       "L3317, L4823"},
+      {"R9",
+       "unsold stock: tonnage regardless of orders; stock piles up; outside sales",
+       "report_and_ship",
+       "src/enterprises/unit_behaviour.cpp, src/steelworks/production.cpp",
+       "rule_quantity_first",
+       {"demand_order_share", "stock_clearance_per_year", "quality_offgrade_stock_share", "demand_outside_pig_iron_t",
+        "demand_outside_coke_t"},
+       "L3333, L3345"},
+      {"R10",
+       "soft budget: losses covered, investment granted regardless of return; retention",
+       "finance",
+       "src/enterprises/finance.cpp, src/enterprises/unit_behaviour.cpp",
+       "rule_soft_budget",
+       {"invest_state_yuan", "invest_overspend_share", "retention_planned_share", "retention_above_plan_share"},
+       "L3250, L3265-3269"},
+      {"R11",
+       "two-level accounting: bank reviews stop unapproved spending",
+       "finance",
+       "src/enterprises/finance.cpp",
+       "rule_two_level_accounting",
+       {"bank_review_probability"},
+       "L3287-3293"},
+      {"R12",
+       "funds counted as costs: welfare, insurance, major maintenance",
+       "finance",
+       "src/enterprises/finance.cpp",
+       "",
+       {"fund_welfare_share", "fund_insurance_share", "fund_maintenance_share"},
+       "L3275, L3365"},
+      {"R13",
+       "piece rates: falsified reports, overtime for pay, furnace-damaging competition",
+       "finance",
+       "src/enterprises/work_floor.cpp",
+       "rule_piece_rates",
+       {"wage_piece_share", "piece_false_report_share", "piece_audit_probability", "piece_overtime_share",
+        "piece_wear_push"},
+       "L3430-3450, L5302"},
+      {"R14",
+       "corruption: purchasing officers overcharge their own company",
+       "finance",
+       "src/enterprises/work_floor.cpp",
+       "rule_corruption",
+       {"corruption_purchase_share"},
+       "L3232, L3305"},
+      {"R15",
+       "political campaigns: work time lost, effort, labelled and dismissed persons",
+       "campaigns",
+       "src/regimes/campaigns.cpp",
+       "",
+       {},
+       "L4261-4281"},
+      {"R18",
+       "the danwei: employers build and allocate housing by employer and rank",
+       "housing",
+       "src/city/housing.cpp",
+       "",
+       {"housing_unproductive_share", "housing_m2_per_worker_year", "housing_living_share", "housing_flat_m2",
+        "housing_dorm_m2", "housing_share_policy"},
+       "L3363, L3377, L4105"},
+      {"R19",
+       "control line: weight of the local Party line against the balanced plan",
+       "plan_cycle",
+       "src/planning/annual_plan.cpp",
+       "",
+       {"control_local_weight"},
+       "L3072-3100"},
+      {"R21",
+       "expert stock: productivity from Soviet advisers and trained engineers",
+       "produce",
+       "src/regimes/campaigns.cpp",
+       "",
+       {"expertise_factor"},
+       "L2300-2353"},
+      {"R22",
+       "labour supply by regime: recruitment, hukou and grain controls, returns",
+       "labour_market",
+       "src/enterprises/labour_market.cpp, src/people/migration.cpp",
+       "",
+       {"migration_response", "migration_control", "migration_japanese_share", "migration_korean_share",
+        "migration_unregistered_return", "labour_hire_unregistered"},
+       "L1139, L3967, L4035"},
+      {"R23",
+       "Leap mobilisation: political targets override the plan; units overdrive",
+       "plan_cycle",
+       "src/planning/annual_plan.cpp, src/regimes/campaigns.cpp",
+       "rule_political_targets",
+       {"control_local_weight", "overdrive_response", "overdrive_max"},
+       "L5007, L5104, L5023"},
+      {"overdrive",
+       "R23 overdriving: the target gap under Party pressure drives every process of the chain",
+       "unit_output",
+       "src/steelworks/overdrive.hpp, src/enterprises/unit_behaviour.cpp",
+       "rule_overdrive",
+       {"overdrive_response", "overdrive_max", "overdrive_pressure_floor", "control_local_weight"},
+       "L5023, L3307-3315"},
+      {"maintenance_skip",
+       "overdriven units skip maintenance in proportion to the drive",
+       "produce",
+       "src/steelworks/overdrive.hpp, src/steelworks/wear.cpp",
+       "rule_maintenance_skip",
+       {"maintenance_skip_response"},
+       "L5366"},
+      {"repair",
+       "repair within the repair shops' throughput; imported units wait for spare parts; slack crews repair",
+       "produce",
+       "src/steelworks/wear.cpp, src/steelworks/registry.cpp",
+       "rule_repair_capacity",
+       {"repair_capacity_share", "repair_slack_response", "soviet_parts_supply", "parts_domestic_share"},
+       "L5398, L4925"},
+      {"workforce",
+       "trained and untrained labour: effective labour bounds output; transfers take trained staff",
+       "workforce",
+       "src/enterprises/workforce.cpp",
+       "rule_untrained_recruits",
+       {"labour_untrained_productivity", "labour_learning_rate", "labour_recruit_trained_share",
+        "labour_need_share", "labour_drive_elasticity", "smallfurnace_works_share"},
+       "L5323, L5046, L2928, L5025"},
+      {"report_inflation",
+       "units short of target under pressure report part of the gap as made",
+       "report_and_ship",
+       "src/enterprises/report_inflation.hpp",
+       "rule_report_inflation",
+       {"report_inflation_response", "report_inflation_max"},
+       "L5056, L5252"},
+      {"construction",
+       "capacity as construction: the programme's unlisted projects; rushed units start impaired",
+       "construction",
+       "src/steelworks/construction.cpp",
+       "",
+       {"expansion_invest_share", "expansion_yuan_per_t", "expansion_months", "construction_normal_months",
+        "construction_rush_wear"},
+       "L5011, L5023, L5238, L2732-2747"},
+      {"small_furnaces",
+       "Leap small (native) furnaces: a separate low-quality sector",
+       "produce",
+       "src/steelworks/production.cpp",
+       "",
+       {"smallfurnace_iron_furnaces", "smallfurnace_steel_furnaces", "smallfurnace_workers",
+        "smallfurnace_unusable_share"},
+       "L5009, L5025"},
+      {"production",
+       "chain output: capacity, inputs rationed along the process chain, bottlenecks",
+       "produce",
+       "src/steelworks/production.cpp, src/steelworks/chain.cpp",
+       "",
+       {"steel_utilization", "coal_supply_share", "scrap_supply_share"},
+       "model-spec §2.1; docs/steelworks.md"},
+      {"wear",
+       "equipment wear with operating intensity, restored by maintenance",
+       "produce",
+       "src/steelworks/production.cpp, src/steelworks/registry.cpp",
+       "",
+       {"wear_h0", "wear_k", "wear_design_utilization", "wear_restore_rate", "maintenance_share"},
+       "model-spec §2.7; L5302"},
+      {"removal",
+       "the 1945 removal of machinery (removal events)",
+       "facility_events",
+       "src/steelworks/registry.cpp",
+       "",
+       {"removal_scale", "foundation_share"},
+       "L1490-1511"},
+      {"regimes",
+       "regimes and dated parameter changes",
+       "regimes",
+       "src/regimes/timeline.cpp",
+       "",
+       {},
+       "model-spec §5"},
+      {"population_events",
+       "repatriation, sending-back drives, transfers out",
+       "population_events",
+       "src/people/migration.cpp",
+       "",
+       {},
+       "L1817, L1872, L2282"},
+      {"demography",
+       "deaths, births, ageing, leaving home, marriage, jobless departures",
+       "demography",
+       "src/people/demography.cpp",
+       "",
+       {"people_birth_rate", "people_death_rate", "migration_jobless_return", "people_leave_home_rate",
+        "people_marriage_rate", "famine_death_response"},
+       "assumption: crude rates (scenario sources); L4091"},
+      {"promotion",
+       "skill upgrades and promotion of skilled workers to technical cadre",
+       "demography",
+       "src/people/demography.cpp",
+       "",
+       {"labour_promotion_rate", "labour_promotion_min_skill", "labour_skill_upgrade_rate"},
+       "L4727"},
+      {"wages",
+       "the 8-grade wage scale and the technician premium",
+       "wage_scale",
+       "src/people/demography.cpp",
+       "",
+       {"wage_scale_yuan", "wage_scale_growth", "wage_grade_step", "wage_technician_premium", "wage_staff_premium"},
+       "L4531-4545"},
+      {"hiring",
+       "lay-offs above demand, hiring from the jobless, recruitment of migrants",
+       "labour_market",
+       "src/enterprises/labour_market.cpp, src/enterprises/works_labour.cpp, src/city/city_jobs.cpp",
+       "",
+       {"labour_employees_per_kt", "labour_idle_retention", "people_service_jobs_per_works_job",
+        "labour_technician_hire_share", "labour_staff_hire_share"},
+       "L1139"},
+      {"blind_inflow",
+       "migrants who come without a job offer, pulled by vacancies, food and wages",
+       "labour_market",
+       "src/people/migration.cpp, src/people/sd_baseline.cpp",
+       "",
+       {"migration_blind_inflow", "migration_food_weight", "migration_wage_weight", "migration_ration_gap",
+        "migration_rural_income_yuan", "migration_control"},
+       "L3961, L3967"},
+      {"families_follow",
+       "recruits' families join them from the village",
+       "family_follow",
+       "src/people/family_follow.cpp",
+       "",
+       {"migration_family_follow_rate"},
+       "L4155, L4157"},
+      {"sd_baseline",
+       "the aggregate system-dynamics city model beside the agents",
+       "sd_baseline",
+       "src/people/sd_baseline.cpp",
+       "",
+       {},
+       "docs/people.md"},
+  };
+  return t;
+}
+
+std::vector<std::string> rule_switches() {
+  std::vector<std::string> s;
+  for (const RuleInfo& r : rules())
+    if (std::string(r.switch_param).rfind("rule_", 0) == 0) s.emplace_back(r.switch_param);
+  return s;
+}
+
+}  // namespace gangdu
