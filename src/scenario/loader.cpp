@@ -804,6 +804,8 @@ Scenario parse(const toml::table& root, const std::string& file) {
     e.kind = parse_event_kind(r, "kind");
     e.source = r.str("source");
     e.note = r.str_or("note", "");
+    e.label = r.str_or("label", "");
+    if (e.label.size() > 40) r.fail(r.table().get("label"), "label", "a chart label of at most 40 characters");
     (void)r.str_or("id", "");  // optional name, so a scenario that `extends` this one can address the event
     switch (e.kind) {
       case EventKind::kFacilityDamage:

@@ -109,6 +109,7 @@ struct EventSpec {
   double value = 0.0;  // kSetParam value; kSendBack / kTransferOut persons; kRemoval tonnes; kFacilityRepair million yuan
   std::string source;
   std::string note;
+  std::string label;  // optional short name drawn on the charts (report, dashboard); "" = an unlabelled tick
   Location where;
   std::vector<std::string> targets;  // kRemoval: facility ids
   Component component = Component::kAll;  // damage/repair: which stock

@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "core/seed.hpp"
 #include "engine/schedule.hpp"
+#include "engine/world.hpp"
 
 namespace gangdu::web {
 
@@ -22,7 +23,7 @@ const std::vector<LeverDef>& lever_defs() {
        "control_local_weight", 0.0, 1.0, 0.05,
        "L5082, L5106: planning power to Party secretaries; the pressure behind political targets, overdriving and inflated reports (L5023)"},
       {"leap_plan_growth", "Leap target: growth of the annual control figure", "leap", "plan_growth", -0.2, 2.0, 0.05,
-       "L5007: 2.91 Mt to 4.5 Mt planned for 1959"},
+       "L5007: the Leap plan of 4.5 Mt of steel for 1959 (a policy input)"},
       {"ffyp_steel_utilization", "Overdriving in the First Five-Year Plan (1953-57)", "ffyp", "steel_utilization", 0.5, 2.0,
        0.05, "L3307-3315: the Soviet method of intensive operation"},
       {"ffyp_blind_inflow", "Blind inflow 1953-57 (workers/month without a job offer)", "ffyp", "migration_blind_inflow", 0,
@@ -120,6 +121,26 @@ json levers_json(const std::vector<LeverInfo>& levers) {
                  {"source", l.source}});
   }
   return a;
+}
+
+json timeline_json(const Scenario& sc) {
+  json regimes = json::array(), events = json::array();
+  for (const RegimeSpec& r : sc.regimes)
+    regimes.push_back({{"id", r.id}, {"name", r.name}, {"start", r.start.str()}, {"source", r.source}});
+  for (const EventSpec& e : sc.events)
+    if (!e.label.empty()) events.push_back({{"date", e.date.str()}, {"label", e.label}, {"source", e.source}});
+  return {{"regimes", regimes}, {"events", events}};
+}
+
+json codebook_json(const Scenario& sc) {
+  const World w(sc, {.seed = 1, .scale = 0.0001});  // declarations only: no month is run
+  json out = json::object();
+  for (const SeriesInfo& i : w.rec.infos())
+    out[i.name] = {{"unit", i.unit},
+                   {"kind", i.kind == SeriesKind::kFlow ? "flow" : "stock"},
+                   {"description", i.description},
+                   {"rule", i.rule}};
+  return out;
 }
 
 double strict_number(const json& v, const std::string& what) {

@@ -196,6 +196,7 @@ struct DashboardServer::Impl {
   struct ScenarioEntry {
     std::string name, title, label, text;
     std::vector<LeverInfo> levers;
+    nlohmann::json timeline, codebook;  // regimes and labelled events; the series codebook
   };
   std::vector<ScenarioEntry> scenarios;
   std::vector<HistoryPoint> history;
@@ -217,7 +218,7 @@ struct DashboardServer::Impl {
 
   void load_scenarios() {
     const Scenario def = load_default_scenario();
-    scenarios.push_back({def.name, def.title, def.file, "", levers_for(def)});
+    scenarios.push_back({def.name, def.title, def.file, "", levers_for(def), timeline_json(def), codebook_json(def)});
     std::error_code ec;
     if (opt.scenarios_dir.empty() || !fs::is_directory(opt.scenarios_dir, ec)) return;
     std::vector<fs::path> files;
@@ -234,7 +235,7 @@ struct DashboardServer::Impl {
         std::ostringstream ss;
         ss << in.rdbuf();
         const Scenario sc = load_scenario_text(ss.str(), p.string());
-        scenarios.push_back({stem, sc.title, p.string(), ss.str(), levers_for(sc)});
+        scenarios.push_back({stem, sc.title, p.string(), ss.str(), levers_for(sc), timeline_json(sc), codebook_json(sc)});
       } catch (const std::exception& e) {
         std::cerr << "gangdu serve: skipping scenario " << p.string() << ": " << e.what() << "\n";
       }
@@ -524,7 +525,8 @@ struct DashboardServer::Impl {
     });
     svr.Get("/api/scenarios", [this](const httplib::Request&, httplib::Response& res) {
       json a = json::array();
-      for (const auto& s : scenarios) a.push_back({{"name", s.name}, {"title", s.title}, {"file", s.label}});
+      for (const auto& s : scenarios)
+        a.push_back({{"name", s.name}, {"title", s.title}, {"file", s.label}, {"timeline", s.timeline}});
       send_json(res, 200, {{"scenarios", a}, {"default_scale", opt.default_scale}, {"max_scale", opt.limits.max_scale},
                            {"max_concurrent_runs", opt.max_concurrent_runs}, {"max_run_seconds", opt.max_run_seconds}});
     });
@@ -533,6 +535,12 @@ struct DashboardServer::Impl {
       const ScenarioEntry* e = find_scenario(name);
       if (!e) return send_error(res, 400, "unknown scenario '" + name.substr(0, 64) + "'");
       send_json(res, 200, {{"scenario", e->name}, {"levers", levers_json(e->levers)}});
+    });
+    svr.Get("/api/codebook", [this](const httplib::Request& req, httplib::Response& res) {
+      const std::string name = req.has_param("scenario") ? req.get_param_value("scenario") : scenarios.front().name;
+      const ScenarioEntry* e = find_scenario(name);
+      if (!e) return send_error(res, 400, "unknown scenario '" + name.substr(0, 64) + "'");
+      send_json(res, 200, {{"scenario", e->name}, {"variables", e->codebook}});
     });
     svr.Get("/api/history", [this](const httplib::Request&, httplib::Response& res) {
       json a = json::array();
