@@ -170,6 +170,7 @@ struct Scenario {
   std::vector<TargetSpec> targets;      // by year
   std::vector<CampaignSpec> campaigns;  // by start
   std::string canonical_text;  // normalised TOML of the loaded (overridden) scenario, for hashing
+  std::vector<std::string> warnings;  // "file:line:col: key: message" of accepted oddities (printed by the CLI)
 };
 
 // The named parameters every scenario must give, with their bounds and units.

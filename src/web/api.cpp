@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/clock.hpp"
+#include "core/seed.hpp"
 #include "engine/schedule.hpp"
 #include "engine/world.hpp"
 
@@ -166,7 +167,7 @@ RunRequest parse_run_request(std::string_view body, const Limits& lim,
   json j;
   try {
     j = json::parse(body);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for a number such as 1e400
     throw BadRequest(std::string("body is not valid JSON: ") + e.what());
   }
   if (!j.is_object()) throw BadRequest("body must be a JSON object");
@@ -181,9 +182,17 @@ RunRequest parse_run_request(std::string_view body, const Limits& lim,
   if (!levers) throw BadRequest("scenario: unknown scenario '" + r.scenario.substr(0, 64) + "'");
 
   if (j.contains("seed") && !j["seed"].is_null()) {
-    const double s = strict_number(j["seed"], "seed");
-    if (s < 0 || s > 9.0e15 || s != std::floor(s)) throw BadRequest("seed: expected a whole number from 0 to 9e15");
-    r.seed = static_cast<uint64_t>(s);
+    const json& js = j["seed"];
+    if (js.is_number_unsigned()) {  // exactly, as the CLI's --seed (core/seed.hpp)
+      if (js.get<uint64_t>() > kMaxSeed) throw BadRequest("seed: above the largest seed " + std::to_string(kMaxSeed));
+      r.seed = js.get<uint64_t>();
+    } else if (js.is_number_integer()) {
+      throw BadRequest("seed: a seed is 0 or more");
+    } else {
+      const double s = strict_number(js, "seed");
+      if (s < 0 || s > 9.0e15 || s != std::floor(s)) throw BadRequest("seed: expected a whole number from 0 to 9e15");
+      r.seed = static_cast<uint64_t>(s);
+    }
   }
   if (j.contains("scale") && !j["scale"].is_null()) {
     const double sc = strict_number(j["scale"], "scale");
