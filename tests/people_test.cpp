@@ -542,7 +542,7 @@ TEST(PopulationStore, CompactKeepsColumnsAndHouseholdSizes) {
   const uint32_t h = p.new_household();
   for (int k = 0; k < 5; ++k)
     p.add({-k, Sex::kMale, Ethnicity::kKorean, Origin::kBlind, h, true, Employer::kConstruction, Occupation::kStaff,
-           Hukou::kRural, ClassLabel::kPetty, static_cast<uint8_t>(k + 1)});
+           Hukou::kRural, ClassLabel::kLandlord, static_cast<uint8_t>(k + 1)});
   EXPECT_EQ(p.household_sizes()[h], 5);
   p.remove(1);
   p.remove(3);
@@ -554,7 +554,7 @@ TEST(PopulationStore, CompactKeepsColumnsAndHouseholdSizes) {
   EXPECT_EQ(p.skills()[2], 5);
   EXPECT_EQ(p.occupations()[2], static_cast<uint8_t>(Occupation::kStaff));
   EXPECT_EQ(p.hukous()[2], static_cast<uint8_t>(Hukou::kRural));
-  EXPECT_EQ(p.labels()[2], static_cast<uint8_t>(ClassLabel::kPetty));
+  EXPECT_EQ(p.labels()[2], static_cast<uint8_t>(ClassLabel::kLandlord));
   EXPECT_EQ(p[2].ethnicity(), Ethnicity::kKorean);
 }
 

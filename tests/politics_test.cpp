@@ -26,11 +26,6 @@ const Scenario& anshan() {
 std::unique_ptr<World> run_to(Month stop, RunOptions o) {
   return run_model(anshan(), o, [&](const World& w) { return w.clock.now() < stop; }).world;
 }
-double mean(const Recorder& r, const std::string& v, int a, int b) {
-  double s = 0;
-  for (int y = a; y <= b; ++y) s += r.get(v, y);
-  return s / (b - a + 1);
-}
 // Histories to the end of 1957 (the in-sample years), by forced switches, mean over seeds.
 struct Arm {
   std::vector<Recorder> recs;
