@@ -6,6 +6,7 @@
 #include "engine/world.hpp"
 #include "enterprises/finance.hpp"
 #include "enterprises/unit_behaviour.hpp"
+#include "enterprises/units.hpp"
 #include "enterprises/works_labour.hpp"
 #include "enterprises/workforce.hpp"
 #include "people/family_follow.hpp"
@@ -191,6 +192,7 @@ void step_facility_events(World& w, MonthContext&) {
 void step_population_events(World& w, MonthContext& x) { x.events = population_events(w); }
 void step_campaigns(World& w, MonthContext& x) { x.campaigns = campaign_month(w); }
 void step_plan_cycle(World& w, MonthContext&) { set_annual_targets(w); }
+void step_units_plan(World& w, MonthContext&) { units_plan_year(w); }
 void step_unit_output(World& w, MonthContext&) { decide_unit_output(w); }
 void step_produce(World& w, MonthContext&) { produce_month(w); }
 void step_report_and_ship(World& w, MonthContext&) { report_and_ship(w); }
@@ -258,6 +260,8 @@ const std::vector<Step>& schedule() {
        "src/regimes/campaigns.cpp", step_campaigns},
       {"plan_cycle", "control figures, drafts, approval, political targets, material balance", P::kJanuary,
        "src/planning/annual_plan.cpp", step_plan_cycle},
+      {"units_plan", "production units: targets, hoards and cooperation chosen under the reward scheme", P::kJanuary,
+       "src/enterprises/units.cpp", step_units_plan},
       {"unit_output", "units decide how much of their potential to use", P::kProduction,
        "src/enterprises/unit_behaviour.cpp", step_unit_output},
       {"produce", "the works produce along the chain; rejects, wear, small furnaces, bottlenecks", P::kProduction,
@@ -317,30 +321,30 @@ const std::vector<RuleInfo>& rules() {
       {"R2",
        "ratchet: targets follow reported results; units restrict output to stay near target",
        "plan_cycle",
-       "src/planning/annual_plan.cpp, src/enterprises/unit_behaviour.cpp",
+       "src/planning/annual_plan.cpp, src/enterprises/unit_behaviour.cpp, src/enterprises/units.cpp",
        "rule_ratchet",
-       {"plan_ratchet", "plan_overfulfil_slack"},
+       {"plan_ratchet", "unit_effort_cost", "unit_discount", "unit_miss_penalty", "unit_bonus_share"},
        "L3442"},
       {"R3a",
        "bargaining: units shade drafts (and profit targets) to get low quotas",
        "plan_cycle",
-       "src/planning/annual_plan.cpp, src/enterprises/finance.cpp",
+       "src/planning/annual_plan.cpp, src/enterprises/finance.cpp, src/enterprises/units.cpp",
        "rule_bargaining",
-       {"plan_draft_shading", "plan_profit_shading"},
+       {"unit_shading_cost", "plan_profit_shading"},
        "L3178"},
       {"R3b",
        "hiding: over-fulfilment banked and reported in a later month",
        "report_and_ship",
-       "src/enterprises/unit_behaviour.cpp",
+       "src/enterprises/unit_behaviour.cpp, src/enterprises/units.cpp",
        "rule_hiding",
-       {"plan_hide_share"},
+       {"unit_audit_probability", "unit_hide_penalty"},
        "L3178, L3442"},
       {"R4",
        "sectionalism: units withhold cooperation from each other",
        "unit_output",
-       "src/enterprises/unit_behaviour.cpp",
+       "src/enterprises/unit_behaviour.cpp, src/enterprises/units.cpp",
        "rule_sectionalism",
-       {"unit_cooperation", "sectionalism_loss"},
+       {"unit_cooperation", "sectionalism_loss", "unit_collective_share", "unit_help_cost"},
        "L3190-3198"},
       {"R5",
        "material allocation: the plan covers part of the needs, markets part of the rest",
@@ -372,16 +376,17 @@ const std::vector<RuleInfo>& rules() {
         "demand_outside_coke_t"},
        "L3333, L3345"},
       {"R10",
-       "soft budget: losses covered, investment granted regardless of return; retention",
+       "soft budget: losses expected to be covered; units hoard, over-produce and ask more; retention",
        "finance",
-       "src/enterprises/finance.cpp, src/enterprises/unit_behaviour.cpp",
+       "src/enterprises/finance.cpp, src/enterprises/unit_behaviour.cpp, src/enterprises/units.cpp",
        "rule_soft_budget",
-       {"invest_state_yuan", "invest_overspend_share", "retention_planned_share", "retention_above_plan_share"},
+       {"invest_state_yuan", "invest_overspend_share", "retention_planned_share", "retention_above_plan_share",
+        "unit_coverage_learning", "unit_hoard_max_months", "unit_holding_cost", "unit_hoard_fill"},
        "L3250, L3265-3269"},
       {"R11",
-       "two-level accounting: bank reviews stop unapproved spending",
+       "two-level accounting: bank reviews stop unapproved spending and harden the units' expectations",
        "finance",
-       "src/enterprises/finance.cpp",
+       "src/enterprises/finance.cpp, src/enterprises/units.cpp",
        "rule_two_level_accounting",
        {"bank_review_probability"},
        "L3287-3293"},

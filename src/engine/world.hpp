@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/rng.hpp"
 #include "enterprises/enterprise_state.hpp"
+#include "enterprises/units_state.hpp"
 #include "city/housing_state.hpp"
 #include "outputs/recorder.hpp"
 #include "people/sd_state.hpp"
@@ -154,6 +155,7 @@ struct World {
   //
 
   // Production units and incentives (issue 21): new state members below.
+  UnitStore prod_units;  // the production units as agents (enterprises/units.hpp)
 
   //
 
@@ -176,6 +178,7 @@ struct World {
     // issue 20 (people as factors): a(...) of its new members below.
 
     // issue 21 (production units): a(...) of its new members below.
+    a(prod_units);
 
     // issue 22 (politics): a(...) of its new members below.
   }

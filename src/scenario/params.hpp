@@ -52,10 +52,7 @@
   S(plan_active, "1 if the regime sets annual output targets") \
   P(plan_growth, -0.5, 5.0, "share/yr", "growth of the annual control figure over last year's output") \
   P(plan_ratchet, 0.0, 1.0, "share", "share of last year's over-fulfilment added to next year's target") \
-  P(plan_draft_shading, 0.0, 0.9, "share", "R3: share by which units shade their drafts below their capacity estimate") \
   P(plan_ministry_weight, 0.0, 1.0, "share", "R1: how far top-down approval moves a draft toward the control figure") \
-  P(plan_overfulfil_slack, 0.0, 1.0, "share", "R2: over-fulfilment units allow themselves when they restrict output") \
-  P(plan_hide_share, 0.0, 1.0, "share", "R3: share of a month's over-fulfilment reported as next month's output") \
   S(rule_bargaining, "R3: units shade drafts to get low quotas") \
   S(rule_ratchet, "R2: targets follow reported results; units restrict output to stay near target") \
   S(rule_hiding, "R3: over-fulfilment hidden and reported next month") \
@@ -205,7 +202,20 @@
 
 
 // Production units, incentives, budget expectations (issue 21).
-#define GANGDU_PARAMETERS_UNITS(P, S)
+#define GANGDU_PARAMETERS_UNITS(P, S) \
+  P(unit_bonus_share, 0.0, 2.0, "share", "reward per unit of above-plan output where no profit-retention rule pays it (competition bonuses)") \
+  P(unit_miss_penalty, 0.0, 5.0, "share", "penalty and reputational cost of a missed plan, per unit of target") \
+  P(unit_effort_cost, 0.0, 100.0, "share", "R2: convexity of the cost of showing over-fulfilment (x* = net reward / this)") \
+  P(unit_discount, 0.0, 1.0, "share", "weight a unit gives next year's rewards against this year's") \
+  P(unit_shading_cost, 0.0, 100.0, "share", "R3: reputational cost of a low draft (s* = (1 - lambda) x worth / this)") \
+  P(unit_audit_probability, 0.0, 1.0, "probability", "R3: probability that hidden over-fulfilment is found in a year") \
+  P(unit_hide_penalty, 0.0, 10.0, "share", "R3: penalty when hidden over-fulfilment is found, per unit hidden") \
+  P(unit_hoard_max_months, 0.0, 24.0, "months", "months of inputs a unit would store if holding cost it nothing") \
+  P(unit_holding_cost, 0.0, 10.0, "share", "cost of carrying a month of inputs or a tonne of unsold goods, in margins") \
+  P(unit_hoard_fill, 0.0, 12.0, "months/month", "months of inputs headquarters can buy into a unit's store a month") \
+  P(unit_coverage_learning, 0.0, 1.0, "share/yr", "how far a unit's expected coverage of losses moves toward a year's experience") \
+  P(unit_collective_share, 0.0, 1.0, "share", "R4: share of a unit's bonus paid on the output of the units it supplies") \
+  P(unit_help_cost, 0.0, 10.0, "share", "R4: cost to a unit of doing another unit's dependent work in time") \
 
 
 
