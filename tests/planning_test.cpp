@@ -179,7 +179,7 @@ TEST(Rules, RatchetMakesUnitsWithholdOutput) {
 TEST(Rules, HidingBanksOverFulfilmentAndReleasesItLater) {
   const Scenario sc = load_default_scenario();
   World w(sc, {.seed = 1, .scale = 0.01});
-  w.regimes.apply(Month::of(1955, 1), w.params);  // FFYP: hiding on
+  w.regimes.apply(Month::of(1955, 1), w.params);   // FFYP: hiding on
   w.params.force("rule_report_inflation", 0);      // reports here differ from output by hiding alone
   // The share hidden is the units' best response to the ratchet and audits (enterprises/units.hpp).
   const double h = best_hide_share(reward_scheme(w), w.P.unit_audit_probability, w.P.unit_hide_penalty);

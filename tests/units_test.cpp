@@ -95,14 +95,14 @@ TEST(UnitChoice, ACollectiveBonusBuysCooperation) {
   EXPECT_DOUBLE_EQ(best_cooperation(r, 0.8, 1.0, 0.25), 1.0);
 }
 
-TEST(Units, BuiltFromTheChainWithAccountsThatAddUp) {
+TEST(Units, BuiltFromTheChainAndCoverEveryProcess) {
   const Scenario sc = load_default_scenario();
   World w(sc, {.seed = 1, .scale = 0.01});
   const UnitStore& u = w.prod_units;
   ASSERT_GE(u.size(), 7u);
   double share = 0;
   for (size_t i = 0; i < u.size(); ++i) share += u.asset_share[i];
-  EXPECT_NEAR(share, 1.0, 0.05);  // machine tonnage outside the units: coal and scrap only (none)
+  EXPECT_NEAR(share, 1.0, 1e-9);  // every facility belongs to a unit (coal and scrap have none)
   // Each chain process that is not an outside supply belongs to exactly one unit.
   for (size_t p = 0; p < w.steel.chain.size(); ++p)
     if (!w.steel.chain.external(p)) EXPECT_GE(u.of_process[p], 0) << w.steel.chain.process_id(p);

@@ -91,9 +91,8 @@ void decide_unit_output(World& w) {
     // Units make what is ordered and no more unless goods beyond orders pay: under
     // quantity-first counting they count toward the plan, against the cost of carrying
     // unsold goods the units expect to bear (R9, R10; L3345 fn 74).
-    const bool to_orders =
-        planning && !makes_beyond_orders(scheme, w.P.rule_quantity_first != 0, units_stage_coverage(w, s),
-                                         w.P.unit_holding_cost);
+    const bool to_orders = planning && !makes_beyond_orders(scheme, w.P.rule_quantity_first != 0,
+                                                            units_stage_coverage(w, s), w.P.unit_holding_cost);
     if (to_orders && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * w.P.demand_order_share);
     u.restricted_year[s] += std::max(0.0, potential[s] * factor - intended);
     u.output_factor[s] = potential[s] > 0 ? intended / potential[s] : 1.0;
@@ -168,9 +167,8 @@ void report_and_ship(World& w) {
     u.stock[s] = (u.stock[s] + first_rate - shipped + stocked_share * below_grade) * (1.0 - clearance);
   }
   // The production units: outputs, broken deliveries between them, their stores of inputs.
-  const double material_month = w.plan.active && w.P.price_rolled_yuan > 0
-                                    ? w.P.cost_materials_share * works_final_value(w, planned)
-                                    : 0.0;
+  const double material_month =
+      w.plan.active && w.P.price_rolled_yuan > 0 ? w.P.cost_materials_share * works_final_value(w, planned) : 0.0;
   units_after_production(w, material_month);
 }
 

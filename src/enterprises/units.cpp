@@ -21,6 +21,8 @@ const UnitQuantity kQuantities[] = {
     {"fulfilment", SeriesKind::kStock, "share", "output / target of the unit in the year", "R1"},
     {"broken_delivery_loss", SeriesKind::kStock, "own units",
      "output the unit lost in the year because a supplier unit delivered short (R7 inside the works)", "R7"},
+    {"broken_delivery_caused", SeriesKind::kStock, "receivers' units",
+     "output other units lost in the year because this unit delivered short (their units)", "R7"},
     {"coverage_expected", SeriesKind::kStock, "share",
      "share of its losses the unit expects the state to cover at year end (the budget constraint as belief)", "R10"},
     {"hoard_months", SeriesKind::kStock, "months", "months of inputs the unit holds in store at year end", "R10"},
@@ -38,6 +40,7 @@ enum Q : size_t {
   kTarget,
   kFulfil,
   kBroken,
+  kCaused,
   kCoverage,
   kHoardMonths,
   kHoardYuan,
@@ -52,13 +55,6 @@ double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 // What a unit loses next year per unit of over-fulfilment shown this year.
 double ratchet_cost(const RewardScheme& r) {
   return r.discount * r.ratchet * (r.reward_above - r.reward_planned + r.miss_penalty);
-}
-// Index of the unit that makes product k (its first producer run by a unit), -1 none.
-int maker_of(const World& w, size_t product) {
-  const Chain& ch = w.steel.chain;
-  for (size_t p = 0; p < ch.size(); ++p)
-    if (ch.product_of(p) == product && w.prod_units.of_process[p] >= 0) return w.prod_units.of_process[p];
-  return -1;
 }
 double stage_weight(const UnitStore& u, size_t i, size_t stage) {
   return u.stage[i] == static_cast<int32_t>(stage) ? u.asset_share[i] : 0.0;
@@ -302,11 +298,19 @@ void units_after_production(World& w, double material_month_yuan) {
     // a broken contract inside the works (R7; no penalty on the supplier, L3230).
     const int b = f.bind[p];
     if (b < 0) continue;
-    const int sup = maker_of(w, ch.input_product(p, static_cast<size_t>(b)));
-    if (sup < 0 || sup == i) continue;
+    const size_t product = ch.input_product(p, static_cast<size_t>(b));
     const double lost = std::max(0.0, w.steel.cap_month[p] - f.x[p]);
+    if (!(lost > 0) || !(f.supply[product] > 0)) continue;
+    // Each other unit making the input answers for its share of the supply.
+    bool other = false;
+    for (size_t q = 0; q < ch.size(); ++q) {
+      const int32_t j = u.of_process[q];
+      if (ch.product_of(q) != product || j < 0 || j == i) continue;
+      u.short_out_year[static_cast<size_t>(j)] += lost * f.x[q] / f.supply[product];
+      other = true;
+    }
+    if (!other) continue;  // an outside supply (coal, scrap) or the unit's own product
     u.short_in_year[ui] += lost;
-    u.short_out_year[static_cast<size_t>(sup)] += lost;
     if (lost > 0.005 * w.steel.cap_month[p]) short_month[ui] = 1;  // assumption: under 0.5% goes unnoticed
   }
   for (size_t i = 0; i < u.size(); ++i) {
@@ -370,6 +374,7 @@ void close_units_year(World& w, double profit, double planned_profit, double rev
     w.rec.set(u.series[base + kTarget], y, u.target[i]);
     if (u.target[i] > 0) w.rec.set(u.series[base + kFulfil], y, fulfil[i]);
     w.rec.set(u.series[base + kBroken], y, u.short_in_year[i]);
+    w.rec.set(u.series[base + kCaused], y, u.short_out_year[i]);
     w.rec.set(u.series[base + kCoverage], y, u.coverage[i]);
     w.rec.set(u.series[base + kHoardMonths], y, u.hoard[i]);
     w.rec.set(u.series[base + kHoardYuan], y, u.hoard_yuan[i]);
