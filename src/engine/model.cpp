@@ -62,6 +62,7 @@ World::World(const Scenario& scenario, const RunOptions& options)
   declare_table_series(*this);
   declare_steel_series(*this);
   declare_people_series(*this);
+  declare_expertise_series(*this);
 }
 
 // One month: the steps of engine/schedule.cpp in order (January steps in
