@@ -18,7 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!fuzz::accepts([&] { pts = load_history_text(text, "fuzz_record.csv"); })) return 0;
   for (const HistoryPoint& p : pts) {
     if (p.variable.empty() || p.citation.empty()) fuzz::fail("point without variable or citation accepted");
-    if (p.compare != "level" && p.compare != "ratio") fuzz::fail("bad compare accepted");
+    // the loader's comparisons (experiments/validate.cpp): the project's own record uses all four
+    if (p.compare != "level" && p.compare != "ratio" && p.compare != "sum" && p.compare != "change")
+      fuzz::fail("bad compare accepted");
     if (!std::isfinite(p.value)) fuzz::fail("non-finite value accepted");
   }
   const FitTable fit = compare_with_history(pts, [](const std::string& v, int y) {

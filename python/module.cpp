@@ -156,6 +156,7 @@ py::dict fit(const std::vector<std::string> &variables, int first_year, const py
 py::dict ensemble(const std::string& scenario, size_t runs, long long seed, double scale, const Pairs& overrides,
                   const std::vector<std::string>& switches, unsigned threads) {
   if (runs == 0) throw py::value_error("runs must be at least 1");
+  if (runs > kMaxRuns) throw py::value_error("runs must be at most " + std::to_string(kMaxRuns));
   BatchResult b;
   std::string summary, runs_text;
   std::vector<SummaryRow> rows;
@@ -226,6 +227,7 @@ py::dict forecast(const std::string &scenario, int runs, long long seed, double 
                   const std::vector<std::string> &switches, const std::vector<std::string> &params, double keep,
                   int threads) {
   if (runs < 1) throw py::value_error("runs must be at least 1");
+  if (static_cast<size_t>(runs) > kMaxRuns) throw py::value_error("runs must be at most " + std::to_string(kMaxRuns));
   if (!(keep > 0.0 && keep <= 1.0)) throw py::value_error("keep must be in (0, 1]");
   ForecastSpec spec;
   ForecastResult f;

@@ -2,7 +2,7 @@
 # Builds the libFuzzer harnesses (clang-14, ASan+UBSan) in build-fuzz/ and runs
 # each for a fixed time, one at a time, at the lowest CPU priority.
 #   scripts/fuzz.sh [SECONDS_PER_HARNESS=60] [HARNESS...]
-# Harnesses: scenario overrides csv history month (default: all).
+# Harnesses: scenario overrides csv history month checkpoint plan design dashboard (default: all).
 # Corpora grow in build-fuzz/corpus/<harness>/ across runs (seeded from
 # fuzz/seeds/ and the repo's own scenario and data files); findings land in
 # build-fuzz/artifacts/<harness>/ and make the script exit 1. Each run appends
@@ -15,7 +15,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 secs="${1:-60}"
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -eq 0 ] && harnesses=(scenario overrides csv history month)
+[ ${#harnesses[@]} -eq 0 ] && harnesses=(scenario overrides csv history month checkpoint plan design dashboard)
 build="$root/build-fuzz"
 cxx="$(command -v clang++-14 || command -v clang++ || true)"
 if [ -z "$cxx" ]; then
@@ -33,6 +33,10 @@ seed_dirs() {  # the repo's own files as starting inputs
     csv) echo "$root/fuzz/seeds/csv $root/fuzz/seeds/history $root/data/history" ;;
     history) echo "$root/fuzz/seeds/history $root/data/history" ;;
     month) echo "$root/fuzz/seeds/month" ;;
+    checkpoint) echo "$build/seeds-generated/checkpoint" ;;  # written by the harness (fuzz/seeds/checkpoint/README)
+    plan) echo "$root/fuzz/seeds/plan" ;;
+    design) echo "$root/fuzz/seeds/design" ;;
+    dashboard) echo "$root/fuzz/seeds/dashboard" ;;
     *) echo "fuzz.sh: unknown harness '$1'" >&2; exit 2 ;;
   esac
 }
@@ -47,6 +51,14 @@ for h in "${harnesses[@]}"; do
   mkdir -p "$corpus" "$art" "$build/logs"
   dict=()
   case "$h" in scenario|overrides) dict=(-dict="$root/fuzz/scenario.dict") ;; esac
+  max_len=65536
+  if [ "$h" = checkpoint ]; then
+    max_len=524288  # a checkpoint of the seeds' run is ~180 kB
+    export GANGDU_FUZZ_CHECKPOINT_SEEDS="$build/seeds-generated/checkpoint"
+    mkdir -p "$GANGDU_FUZZ_CHECKPOINT_SEEDS"
+  else
+    unset GANGDU_FUZZ_CHECKPOINT_SEEDS
+  fi
   log="$build/logs/$h-$(date -u +%Y%m%dT%H%M%S).log"
   echo "fuzz.sh: fuzz_$h for ${secs}s (log $log)"
   set +e
@@ -54,7 +66,7 @@ for h in "${harnesses[@]}"; do
   t0=$SECONDS
   # shellcheck disable=SC2086
   { time nice -n "${FUZZ_NICE:-19}" "$build/fuzz/fuzz_$h" -max_total_time="$secs" -timeout="${FUZZ_TIMEOUT:-60}" -rss_limit_mb=2048 \
-    -max_len=65536 -print_final_stats=1 -artifact_prefix="$art/" "${dict[@]}" "$corpus" $seeds >"$log" 2>&1 ; } 2>"$log.cpu"
+    -max_len="$max_len" -print_final_stats=1 -artifact_prefix="$art/" "${dict[@]}" "$corpus" $seeds >"$log" 2>&1 ; } 2>"$log.cpu"
   rc=$?
   set -e
   wall=$((SECONDS - t0))

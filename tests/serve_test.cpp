@@ -1,12 +1,17 @@
 // `gangdu serve` in-process on a free loopback port: bad requests are refused, runs are capped
 // in number and time, only assets and run files are served.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "web/server.hpp"
 
@@ -179,4 +184,137 @@ TEST_F(Serve, ScenarioValuesTheModelRejectsAre400) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 400);
   EXPECT_NE(r->body.find("steel_utilization"), std::string::npos) << r->body;
+}
+
+// Issue 26: the Host check was a prefix test ("127." passed 127.0.0.1.rebind.example).
+TEST_F(Serve, HostMustBeALoopbackNameWithThePort) {
+  start();
+  const std::string p = std::to_string(port_);
+  for (const std::string& h :
+       std::vector<std::string>{"127.0.0.1.rebind.example", "127.0.0.1:" + std::to_string(port_ + 1), "127.1",
+                                "localhost.example:" + p, ""}) {
+    auto r = client_->Get("/api/scenarios", httplib::Headers{{"Host", h}});
+    ASSERT_TRUE(r) << h;
+    EXPECT_EQ(r->status, 400) << "Host: " << h;
+  }
+  for (const std::string& h : std::vector<std::string>{"127.0.0.1:" + p, "localhost:" + p, "[::1]:" + p, "localhost"}) {
+    auto r = client_->Get("/api/scenarios", httplib::Headers{{"Host", h}});
+    ASSERT_TRUE(r) << h;
+    EXPECT_EQ(r->status, 200) << "Host: " << h;
+  }
+}
+
+// Issue 26: a cross-site form post (form content type, foreign Origin) cancelled a run.
+TEST_F(Serve, StateChangesNeedJsonFromOwnOrigin) {
+  start();
+  auto form = client_->Post("/api/runs/1/cancel", "x=1", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->status, 415);
+  auto plain = client_->Post("/api/runs/1/cancel", "", "text/plain");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->status, 415);
+  auto foreign = client_->Post("/api/runs", httplib::Headers{{"Origin", "http://evil.example"}},
+                               R"({"scenario":"anshan"})", "application/json");
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 403);
+  auto null_origin =
+      client_->Post("/api/runs/1/cancel", httplib::Headers{{"Origin", "null"}}, "{}", "application/json");
+  ASSERT_TRUE(null_origin);
+  EXPECT_EQ(null_origin->status, 403);
+  auto own =
+      client_->Post("/api/runs/1/cancel", httplib::Headers{{"Origin", "http://127.0.0.1:" + std::to_string(port_)}},
+                    "{}", "application/json");
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 404);  // reached the handler: no run 1
+}
+
+// Issue 26: a lever of 1e400 (a JSON number out of a double's range) gave 500.
+TEST_F(Serve, OutOfRangeJsonNumberIs400) {
+  start();
+  auto r = post(R"({"scenario":"anshan","levers":{"leap_steel_utilization":1e400}})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400) << r->body;
+  auto s = post(R"({"scenario":"anshan","seed":-5})");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->status, 400) << s->body;
+}
+
+// Issue 26: a second server on a busy port started silently (SO_REUSEPORT).
+TEST_F(Serve, BusyPortIsRefused) {
+  start();
+  ServeOptions o;
+  o.port = port_;
+  o.runs_dir = (dir_ / "second").string();
+  o.scenarios_dir = "";
+  DashboardServer second(o);
+  try {
+    second.bind();
+    ADD_FAILURE() << "a second server bound the busy port " << port_;
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("in use"), std::string::npos) << e.what();
+  }
+}
+
+namespace {
+int connect_loopback(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+}  // namespace
+
+// Issue 26 (slowloris): eight clients sending one byte a second made the
+// dashboard unresponsive (the timeout was per read). Now the pool outnumbers
+// them and each is cut once the request deadline passes.
+TEST_F(Serve, SlowClientsNeitherBlockNorLinger) {
+  ServeOptions o;
+  o.threads = 2;  // a pool of 8
+  o.request_deadline_seconds = 2;
+  start(o);
+  std::vector<int> slow;
+  for (int i = 0; i < 8; ++i) {
+    const int fd = connect_loopback(port_);
+    ASSERT_GE(fd, 0);
+    slow.push_back(fd);
+  }
+  const std::string req = "GET /api/scenarios HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+  std::atomic<bool> done{false};
+  std::vector<int> cut_after(slow.size(), -1);
+  std::thread dribble([&] {
+    for (int sec = 0; sec < 8 && !done; ++sec) {
+      for (size_t i = 0; i < slow.size(); ++i)
+        if (cut_after[i] < 0 && ::send(slow[i], &req[sec % req.size()], 1, MSG_NOSIGNAL) < 0) cut_after[i] = sec;
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  const auto t0 = std::chrono::steady_clock::now();
+  httplib::Client c("127.0.0.1", port_);
+  c.set_read_timeout(5, 0);
+  auto r = c.Get("/api/scenarios");
+  const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_TRUE(r) << "no answer while 8 slow clients are connected";
+  EXPECT_EQ(r->status, 200);
+  EXPECT_LT(waited, 2.0);
+  dribble.join();
+  done = true;
+  // every slow connection was closed by the server (read gives 0 or an error) well before 8 s of dribbling
+  for (size_t i = 0; i < slow.size(); ++i) {
+    char buf[256];
+    timeval tv{1, 0};
+    setsockopt(slow[i], SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    ssize_t n;
+    while ((n = ::recv(slow[i], buf, sizeof buf, 0)) > 0) {
+    }
+    EXPECT_LE(n, 0) << "slow connection " << i << " still open";
+    EXPECT_GE(cut_after[i], 0) << "slow connection " << i << " was never cut";
+    ::close(slow[i]);
+  }
 }

@@ -5,7 +5,10 @@
                       'anshan.population', 'anshan.jobless', 'anshan.migrants_in', 'angang.equipment_impaired_share'];
   var $ = function (id) { return document.getElementById(id); };
   var state = { scenario: null, levers: [], history: [], runs: {}, order: [], a: null, b: null, live: null,
-                charts: {}, vars: DEFAULT_VARS.slice(), regimes: [] };
+                charts: {}, vars: DEFAULT_VARS.slice(), regimes: [], events: [], codebook: {}, timelines: {},
+                zoom: false };
+  // Runs of this browser, kept across reloads (the server keeps the finished runs while it runs).
+  var STORE = 'gangdu.dashboard.runs.' + location.host;
   window.gangduDash = state;
 
   function setStatus(text, isError) {
@@ -45,9 +48,21 @@
       range.addEventListener('input', function () { num.value = range.value; });
       num.addEventListener('input', function () { range.value = num.value; });
     }
-    div.querySelector('.src').textContent = (l.unit ? l.unit + '; ' : '') + 'scenario: ' + l.value + ' (' + (l.source || l.note) + ')';
-    div.title = l.note;
+    var kind = sourceKind(l.source || '');
+    div.querySelector('.src').textContent = 'As happened: ' + (l.kind === 'switch' ? (l.value === 1 ? 'on' : 'off') : l.value) +
+      (l.unit && l.kind !== 'switch' ? ' ' + l.unit : '') + ' \u2014 ' + kind;
+    div.dataset.sourceKind = kind.split(' ')[0];
+    div.title = (l.note ? l.note + '\n' : '') + 'Source of the scenario value: ' + (l.source || 'none given');
     return div;
+  }
+
+  // Plain words for where a lever's scenario value comes from (its `source` in the scenario file).
+  function sourceKind(src) {
+    var lines = (src.match(/L\d{3,5}(-\d{3,5})?/g) || []).slice(0, 3).join(', ');
+    if (/calibrated/i.test(src)) return 'fitted to the record up to 1957' + (lines ? ' (' + lines + ')' : '');
+    if (/assumption|judgement/i.test(src)) return 'a judgement of the model builders' + (lines ? ', informed by ' + lines : '');
+    if (lines) return 'from the dissertation (' + lines + ')';
+    return src ? 'scenario value' : 'no source given';
   }
 
   function loadLevers() {
@@ -55,15 +70,16 @@
       state.levers = j.levers;
       var box = $('levers');
       box.innerHTML = '';
-      var ruleHeading = false;
+      var adv = null;
       j.levers.forEach(function (l) {
-        if (l.group === 'rule' && !ruleHeading) {
-          var h = document.createElement('h3');
-          h.textContent = 'Rule switches (held for the whole run)';
-          box.appendChild(h);
-          ruleHeading = true;
+        if (l.group === 'rule' && !adv) {
+          adv = document.createElement('details');
+          adv.id = 'advanced';
+          var n = j.levers.filter(function (x) { return x.group === 'rule'; }).length;
+          adv.innerHTML = '<summary>Advanced: rule switches (' + n + ', each held for the whole run)</summary>';
+          box.appendChild(adv);
         }
-        box.appendChild(leverRow(l));
+        (adv || box).appendChild(leverRow(l));
       });
     });
   }
@@ -77,6 +93,12 @@
       else if (String(el.value) !== String(l.value)) out[l.id] = el.value === '' ? el.value : (isNaN(+el.value) ? el.value : +el.value);
     });
     return out;
+  }
+
+  // "history" for a run without lever changes, "your change" otherwise (the A/B names on the charts).
+  function runName(run) {
+    var changed = Object.keys(run.levers || {}).length > 0;
+    return (changed ? 'your change' : 'history') + ' (run #' + run.id + ')';
   }
 
   function describe(run) {
@@ -102,9 +124,12 @@
   function chartSpec(v) {
     var A = state.live || state.runs[state.a], B = state.live ? state.runs[state.a] : state.runs[state.b];
     var runs = [], first = 1916, last = 1964;
-    if (A && A.series) { first = A.first_year; last = A.last_year; runs.push({ label: 'run #' + A.id + ' (A)', values: A.series[v] || [] }); }
-    if (B && B.series) runs.push({ label: 'run #' + B.id + ' (B)', values: B.series[v] || [], dash: true });
-    return { variable: v, firstYear: first, lastYear: last, runs: runs, history: historyFor(v, A), regimes: state.regimes };
+    if (A && A.series) { first = A.first_year; last = A.last_year; runs.push({ label: (A.levers ? runName(A) : 'running\u2026') , values: A.series[v] || [] }); }
+    if (B && B.series) runs.push({ label: runName(B), values: B.series[v] || [], dash: true });
+    var spec = { variable: v, firstYear: first, lastYear: last, runs: runs, history: historyFor(v, A), regimes: state.regimes,
+                 events: state.events, info: state.codebook[v] };
+    if (state.zoom) { spec.xMin = 1945; spec.xMax = Math.min(last + 1, 1965); }
+    return spec;
   }
 
   function drawCharts() {
@@ -122,18 +147,75 @@
       state.charts[v] = GangduCharts.makeChart(canvas, spec);
     });
     var A = state.runs[state.a], B = state.runs[state.b];
-    $('compare-label').textContent = A ? ('A: run #' + A.id + (B ? ' vs B: run #' + B.id : '')) : '';
+    $('compare-label').textContent = A ? ('solid: ' + runName(A) + (B ? ', dashed: ' + runName(B) : '')) : '';
   }
 
-  function regimesFrom(run) {
-    // Regime periods come with each finished run's manifest (the scenario may differ between runs).
-    return api('/api/runs/' + run.id + '/files/manifest.json').then(function (m) {
-      var rg = m.regimes || [], out = [];
-      var frac = function (s) { var p = s.split('-'); return +p[0] + (+p[1] - 1) / 12; };
-      for (var i = 0; i < rg.length; i++)
-        out.push({ id: rg[i].id, x0: frac(rg[i].start), x1: i + 1 < rg.length ? frac(rg[i + 1].start) : run.last_year + 1 });
-      state.regimes = out;
-    }).catch(function () {});
+  function frac(s) { var p = s.split('-'); return +p[0] + (+p[1] - 1) / 12; }
+  // A regime's name short enough for a band: "Manchukuo: Showa Steel Works (...)" -> "Manchukuo".
+  function shortName(name) {
+    var n = name.replace(/\s*\(.*?\)\s*/g, ' ').trim(), c = n.indexOf(': ');
+    if (c > 4) n = n.slice(0, c);
+    return n;
+  }
+  // The regime bands and labelled events of the chosen scenario (GET /api/scenarios: timeline).
+  function useTimeline(name, lastYear) {
+    var tl = state.timelines[name] || { regimes: [], events: [] };
+    var rg = tl.regimes, out = [];
+    for (var i = 0; i < rg.length; i++)
+      out.push({ id: rg[i].id, name: rg[i].name, short: shortName(rg[i].name), source: rg[i].source, x0: frac(rg[i].start),
+                 x1: i + 1 < rg.length ? frac(rg[i + 1].start) : (lastYear || 1964) + 1 });
+    state.regimes = out;
+    state.events = tl.events.map(function (e) { return { date: e.date, x: frac(e.date), label: e.label, source: e.source }; });
+    var list = $('regime-list');
+    if (list) {
+      list.innerHTML = '';
+      out.forEach(function (r) {
+        var li = document.createElement('li');
+        li.textContent = r.name + ' (from ' + Math.floor(r.x0) + '; ' + r.source + ')';
+        list.appendChild(li);
+      });
+      state.events.forEach(function (e) {
+        var li = document.createElement('li');
+        li.className = 'event';
+        li.textContent = e.date + ': ' + e.label + ' (' + e.source.split(':')[0] + ')';
+        list.appendChild(li);
+      });
+    }
+  }
+
+  function loadCodebook() {
+    return api('/api/codebook?scenario=' + encodeURIComponent(state.scenario)).then(function (j) {
+      state.codebook = j.variables || {};
+      var sel = $('add-var');
+      Array.prototype.forEach.call(sel.options, function (o) {
+        var c = state.codebook[o.value];
+        if (o.value && c) o.textContent = c.description + ' (' + o.value + ')';
+      });
+    }).catch(function () { state.codebook = {}; });
+  }
+
+  function remember() {
+    try { localStorage.setItem(STORE, JSON.stringify(state.order)); } catch (e) { /* private mode: not kept */ }
+  }
+  // The runs of earlier visits that the server still has, in their order; returns how many came back.
+  function restoreRuns() {
+    var ids = [];
+    try { ids = JSON.parse(localStorage.getItem(STORE) || '[]').filter(function (x) { return +x > 0; }); } catch (e) { ids = []; }
+    return Promise.all(ids.map(function (id) {
+      return api('/api/runs/' + id).then(function (j) { return j.status === 'done' ? j : null; }).catch(function () { return null; });
+    })).then(function (jobs) {
+      jobs.forEach(function (j) {
+        if (!j || j.scenario !== state.scenario) return;
+        state.runs[j.id] = j;
+        state.order.push(j.id);
+      });
+      var n = state.order.length;
+      if (n) { state.a = state.order[n - 1]; state.b = n > 1 ? state.order[n - 2] : null; }
+      remember();
+      renderRunRows();
+      drawCharts();
+      return n;
+    });
   }
 
   function renderRunRows() {
@@ -180,9 +262,10 @@
       }
       state.runs[id] = j;
       state.order.push(id);
+      remember();
       state.b = state.a;
       state.a = id;
-      return regimesFrom(j).then(function () {
+      return Promise.resolve().then(function () {
         renderRunRows();
         drawCharts();
         setStatus('run #' + id + ' done in ' + j.wall_seconds.toFixed(2) + ' s; MAPE to 1957 ' +
@@ -198,8 +281,8 @@
     });
   }
 
-  function run() {
-    var body = { scenario: state.scenario, levers: leverValues() };
+  function run(opts) {
+    var body = { scenario: state.scenario, levers: opts && opts.history ? {} : leverValues() };
     var seed = $('seed').value, scale = $('scale').value;
     if (seed !== '') body.seed = isNaN(+seed) ? seed : +seed;
     if (scale !== '') body.scale = isNaN(+scale) ? scale : +scale;
@@ -217,9 +300,14 @@
   }
 
   function init() {
-    $('run').addEventListener('click', run);
+    $('run').addEventListener('click', function () { run(); });
     $('reset').addEventListener('click', function () { loadLevers(); });
-    $('scenario').addEventListener('change', function () { state.scenario = $('scenario').value; loadLevers(); });
+    $('zoom').addEventListener('change', function () { state.zoom = $('zoom').checked; drawCharts(); });
+    $('scenario').addEventListener('change', function () {
+      state.scenario = $('scenario').value;
+      useTimeline(state.scenario);
+      Promise.all([loadLevers(), loadCodebook()]).then(drawCharts);
+    });
     $('add-var').addEventListener('change', function () {
       var v = $('add-var').value;
       if (v && state.vars.indexOf(v) < 0) { state.vars.push(v); drawCharts(); }
@@ -229,6 +317,7 @@
       var sc = res[0];
       state.history = res[1].history;
       sc.scenarios.forEach(function (s) {
+        state.timelines[s.name] = s.timeline;
         var o = document.createElement('option');
         o.value = s.name;
         o.textContent = s.name + ': ' + s.title;
@@ -249,10 +338,19 @@
         o.textContent = v;
         $('add-var').appendChild(o);
       });
-      drawCharts();
-      return loadLevers();
+      useTimeline(state.scenario);
+      return Promise.all([loadLevers(), loadCodebook()]);
     }).then(function () {
+      drawCharts();
+      return restoreRuns();
+    }).then(function (restored) {
       document.body.dataset.state = 'ready';
+      // The default history is drawn on load: a run without lever changes, unless runs came back.
+      if (!restored) run({ history: true });
+      else {
+        document.body.dataset.lastRun = String(state.order[state.order.length - 1]);
+        setStatus(restored + ' earlier run' + (restored > 1 ? 's' : '') + ' restored');
+      }
     }).catch(function (e) { setStatus(e.message, true); });
   }
   init();

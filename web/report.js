@@ -27,7 +27,7 @@
       runs: [{ label: 'simulated', values: data.series[v] }],
       band: data.band ? data.band[v] : null, bandLabel: data.band_label,
       history: byVar[v] || [], regimes: data.regimes, events: data.events,
-      mape: data.mape ? data.mape[v] : undefined
+      mape: data.mape ? data.mape[v] : undefined, info: data.codebook ? data.codebook[v] : undefined
     });
     count++;
   });

@@ -10,6 +10,7 @@ Python, so a run equals the CLI's `gangdu run` for the same scenario, seed,
 scale, overrides and switches. See docs/python.md.
 """
 
+import numbers
 import os
 import sys
 
@@ -98,13 +99,41 @@ def _switches(switches):
     return ["%s=%r" % (k, float(v)) for k, v in (switches or {}).items()]
 
 
+# The largest seed (a TOML scenario's seed is a 64-bit signed integer; core/seed.hpp).
+MAX_SEED = 2**63 - 1
+# The most runs one call may ask for (kMaxRuns, experiments/batch.hpp).
+MAX_RUNS = 10000
+
+
+def _integer(value, name):
+    """An integer argument exactly: int(1.7) == 1 and True == 1 used to pass."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError("%s must be an integer, not %r" % (name, value))
+    return int(value)
+
+
+def _threads(threads):
+    """Worker threads: an integer, 0 for all cores."""
+    threads = _integer(threads, "threads")
+    if threads < 0:
+        raise ValueError("threads must be 0 (all cores) or more, not %d" % threads)
+    return threads or (os.cpu_count() or 1)
+
+
 def _seed(seed):
     if seed is None:
         return -1  # the scenario's own seed, as the CLI without --seed
-    seed = int(seed)
-    if seed < 0:
-        raise ValueError("seed must be >= 0")
+    seed = _integer(seed, "seed")
+    if not 0 <= seed <= MAX_SEED:
+        raise ValueError("seed must be within [0, 2**63 - 1], not %d" % seed)
     return seed
+
+
+def _runs(runs, least=1):
+    runs = _integer(runs, "runs")
+    if not least <= runs <= MAX_RUNS:
+        raise ValueError("runs must be within [%d, %d], not %d" % (least, MAX_RUNS, runs))
+    return runs
 
 
 def _scale(scale):
@@ -269,10 +298,10 @@ def ensemble(scenario=None, runs=10, seed=None, scale=0.1, overrides=None, switc
     """Runs `runs` replicates (seeds derived from the master seed as `gangdu ensemble`
     does) on `threads` worker threads (0: all cores); `switches` are held in every run
     (as --switch); returns an :class:`Ensemble`."""
-    threads = int(threads) or (os.cpu_count() or 1)
+    threads = _threads(threads)
     return Ensemble(
         _gangdu.ensemble(
-            _path(scenario), int(runs), _seed(seed), _scale(scale), _overrides(overrides), _switches(switches), threads
+            _path(scenario), _runs(runs), _seed(seed), _scale(scale), _overrides(overrides), _switches(switches), threads
         )
     )
 
@@ -303,9 +332,9 @@ def forecast(scenario=None, runs=20, seed=None, scale=0.1, overrides=None, switc
     for overrides) to (lo, hi): each run draws them from a Latin hypercube; `keep` < 1 bands
     only that fraction of runs, those with the lowest MAPE to the record up to 1957.
     Returns a :class:`Forecast`."""
-    threads = int(threads) or (os.cpu_count() or 1)
+    threads = _threads(threads)
     ps = ["%s=%r:%r" % (k, float(lo), float(hi)) for k, (lo, hi) in (params or {}).items()]
-    return Forecast(_gangdu.forecast(_path(scenario), int(runs), _seed(seed), _scale(scale), _overrides(overrides),
+    return Forecast(_gangdu.forecast(_path(scenario), _runs(runs), _seed(seed), _scale(scale), _overrides(overrides),
                                      _switches(switches), ps, float(keep), threads))
 
 

@@ -78,3 +78,29 @@ class ErrorTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ArgumentTest(unittest.TestCase):
+    """Issue 26: arguments are taken exactly or refused before any work starts."""
+
+    def test_seed_must_be_an_exact_integer(self):
+        for bad in (1.7, True, "5"):
+            with self.assertRaises(TypeError, msg=repr(bad)):
+                gangdu.run(seed=bad, scale=0.01)
+        for bad in (-5, 2**63):
+            with self.assertRaises(ValueError, msg=repr(bad)):
+                gangdu.run(seed=bad, scale=0.01)
+
+    def test_runs_are_capped(self):
+        with self.assertRaises(ValueError) as cm:
+            gangdu.ensemble(runs=2**40, scale=0.01)
+        self.assertIn("10000", str(cm.exception))
+        with self.assertRaises(TypeError):
+            gangdu.ensemble(runs=2.5, scale=0.01)
+        with self.assertRaises(ValueError):
+            gangdu.ensemble(runs=3, scale=0.01, threads=-1)
+
+    def test_integer_above_2_to_53_is_refused(self):
+        with self.assertRaises(gangdu.ScenarioError) as cm:
+            gangdu.load_scenario(overrides={"regime.ffyp.steel_utilization": "9007199254740993"})
+        self.assertIn("9007199254740993", str(cm.exception))

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "cli/run_common.hpp"
+#include "cli/validators.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "experiments/calibrate.hpp"
@@ -101,10 +102,11 @@ void register_calibrate(CLI::App& app) {
   cmd->add_option("--budget", a->budget, "Maximum model evaluations (candidates)")->capture_default_str();
   cmd->add_option("--seeds", a->seeds, "Model seeds averaged per candidate (common to all candidates)")
       ->capture_default_str();
-  cmd->add_option("--seed", a->seed, "Master seed (default: the scenario's); also seeds the search");
+  cmd->add_option("--seed", a->seed, "Master seed (default: the scenario's); also seeds the search")
+      ->check(seed_value());
   add_scale_option(cmd, a->scale, "of the calibration runs");
   cmd->add_option("--sigma", a->sigma, "Initial CMA-ES step as a share of each parameter's range")
-      ->check(CLI::Range(1e-3, 1.0))
+      ->check(finite_in(1e-3, 1.0))
       ->capture_default_str();
   cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
   cmd->add_option("--history", a->history,

@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/run_common.hpp"
+#include "cli/validators.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "experiments/batch.hpp"
@@ -75,9 +76,10 @@ void register_compare(CLI::App& app) {
   cmd->add_option("--b", a->b, "Configuration B, as --a")->each([a](const std::string&) { a->have_b = true; });
   cmd->add_option("--scenario", a->scenario, "Scenario of both configurations (default: the embedded Anshan scenario)");
   cmd->add_option("--runs", a->runs, "Paired runs per configuration")
-      ->check(CLI::Range(size_t{1}, size_t{100000}))
+      ->check(CLI::Range(size_t{1}, kMaxRuns))
       ->capture_default_str();
-  cmd->add_option("--seed", a->seed, "Master seed; pair r runs with seed mix(master, r) (default: the scenario's)");
+  cmd->add_option("--seed", a->seed, "Master seed; pair r runs with seed mix(master, r) (default: the scenario's)")
+      ->check(seed_value());
   add_scale_option(cmd, a->scale);
   cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
   cmd->add_option("--period", a->periods, "Period FIRST-LAST (repeatable; default 1949-1957 and 1958-1964)");

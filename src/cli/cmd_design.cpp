@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/validators.hpp"
 #include "core/error.hpp"
 #include "experiments/design.hpp"
 #include "outputs/writer.hpp"
@@ -22,7 +23,7 @@ void register_design(CLI::App& app) {
   cmd->add_option("--method", a->method, "grid or lhs")->check(CLI::IsMember({"grid", "lhs"}))->capture_default_str();
   cmd->add_option("--points", a->points, "Points of a Latin hypercube")->check(CLI::Range(size_t{1}, size_t{10000000}))->capture_default_str();
   cmd->add_option("--levels", a->levels, "Levels per parameter of a grid")->check(CLI::Range(2, 1000))->capture_default_str();
-  cmd->add_option("--seed", a->seed, "Seed of the Latin hypercube")->capture_default_str();
+  cmd->add_option("--seed", a->seed, "Seed of the Latin hypercube")->check(seed_value())->capture_default_str();
   cmd->add_option("--scenario", a->scenario, "Scenario whose keys are checked (default: the embedded one)");
   cmd->add_option("--out", a->out, "Design CSV to write")->capture_default_str();
   cmd->callback([a]() {

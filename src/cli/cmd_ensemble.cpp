@@ -7,10 +7,13 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 #include "cli/run_common.hpp"
+#include "cli/validators.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "experiments/batch.hpp"
+#include "experiments/design.hpp"
 #include "experiments/parallel.hpp"
 #include "experiments/store.hpp"
 #include "outputs/writer.hpp"
@@ -31,7 +34,8 @@ struct BatchArgs {
 void add_batch_options(CLI::App* cmd, BatchArgs& a) {
   cmd->add_option("--out", a.out, "Output directory")->capture_default_str();
   cmd->add_option("--seed", a.seed,
-                  "Master seed; replicate r runs with seed mix(master, r) (default: the scenario's seed)");
+                  "Master seed; replicate r runs with seed mix(master, r) (default: the scenario's seed)")
+      ->check(seed_value());
   add_scale_option(cmd, a.scale);
   cmd->add_option("--threads", a.threads, "Worker threads (default: all cores)");
   cmd->add_option("--set", a.sets, "Override a scenario key for every run (repeatable)");
@@ -101,7 +105,7 @@ void register_ensemble(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "ensemble", "Run one scenario N times with derived seeds; write summary.csv (mean, p05, p95) and results.sqlite");
   cmd->add_option("scenario", a->scenario, "Scenario TOML file (default: the embedded Anshan scenario)");
-  cmd->add_option("--runs", *runs, "Number of replicates")->required()->check(CLI::Range(size_t{1}, size_t{1000000}));
+  cmd->add_option("--runs", *runs, "Number of replicates")->required()->check(CLI::Range(size_t{1}, kMaxRuns));
   add_batch_options(cmd, *a);
   cmd->callback([a, runs]() {
     const ScenarioSource src = ScenarioSource::from_path(a->scenario);
@@ -126,7 +130,7 @@ void register_sweep(CLI::App& app) {
   cmd->add_option("design", *design, "Design CSV (grid, Latin hypercube, Sobol points: any rows)")->required();
   cmd->add_option("--scenario", a->scenario, "Scenario TOML file (default: the embedded Anshan scenario)");
   cmd->add_option("--replicates", *replicates, "Runs per design row, seeds mix(master, r) shared by all rows")
-      ->check(CLI::Range(size_t{1}, size_t{100000}))
+      ->check(CLI::Range(size_t{1}, kMaxRuns))
       ->capture_default_str();
   add_batch_options(cmd, *a);
   cmd->callback([a, design, replicates]() {
@@ -135,20 +139,15 @@ void register_sweep(CLI::App& app) {
     const uint64_t master = a->seed >= 0 ? static_cast<uint64_t>(a->seed) : src.load(base).default_seed;
     const auto forced = parse_switches(a->switches);
     const CsvTable t = read_csv_file(*design);
-    if (t.rows.empty()) throw InputError(*design, 0, 0, "", "the design has no rows");
+    const std::vector<DesignRow> rows = read_design(t);
+    if (rows.size() * *replicates > kMaxRuns)
+      throw InputError(*design, 0, 0, "",
+                       fmt::format("{} rows x {} replicates = {} runs; the limit is {} runs per command", rows.size(),
+                                   *replicates, rows.size() * *replicates, kMaxRuns));
     std::vector<RunSpec> specs;
-    for (size_t row = 0; row < t.rows.size(); ++row) {
-      std::vector<Override> ov;
-      uint64_t row_master = master;
-      for (size_t c = 0; c < t.header.size(); ++c) {
-        if (t.header[c] == "seed") {
-          row_master = static_cast<uint64_t>(t.integer(row, c));
-          continue;
-        }
-        if (t.rows[row][c].empty())
-          throw InputError(*design, t.lines[row], static_cast<int>(c) + 1, t.header[c], "empty value in the design");
-        ov.push_back({t.header[c], t.rows[row][c]});
-      }
+    for (size_t row = 0; row < rows.size(); ++row) {
+      const std::vector<Override>& ov = rows[row].overrides;
+      const uint64_t row_master = rows[row].seed.value_or(master);
       std::vector<Override> all = base;
       all.insert(all.end(), ov.begin(), ov.end());
       std::shared_ptr<const Scenario> sc;
@@ -156,7 +155,7 @@ void register_sweep(CLI::App& app) {
         sc = std::make_shared<const Scenario>(src.load(all));
       } catch (const InputError& e) {
         // Name the design row; the message keeps the scenario location.
-        throw InputError(*design, t.lines[row], 0, e.key(), e.what());
+        throw InputError(*design, rows[row].line, 0, e.key(), e.what());
       }
       for (size_t r = 0; r < *replicates; ++r) specs.push_back({r, replicate_seed(row_master, r), row, ov, sc, forced});
     }

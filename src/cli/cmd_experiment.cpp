@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/run_common.hpp"
+#include "cli/validators.hpp"
 #include "core/error.hpp"
 #include "experiments/ablate.hpp"
 #include "experiments/batch.hpp"
@@ -22,7 +23,9 @@ void register_experiment(CLI::App& app) {
   CLI::App* abl = exp->add_subcommand(
       "ablate", "Run the history N times with each rule on and off; write DIR/ablation.csv (effect of each rule, 95% CI)");
   add_run_options(abl, *a, true);
-  abl->add_option("--runs", spec->runs, "Paired runs per arm")->check(CLI::Range(2, 100000))->capture_default_str();
+  abl->add_option("--runs", spec->runs, "Paired runs per arm")
+      ->check(CLI::Range(2, static_cast<int>(kMaxRuns)))
+      ->capture_default_str();
   abl->add_option("--threads", spec->threads, "Worker threads (0 = all cores; results do not depend on it)");
   abl->add_option("--rules", spec->rules, "Rule switches to ablate (default: all rule_* switches)");
   abl->add_option("--from", spec->first_year, "First year of the measured period")->capture_default_str();

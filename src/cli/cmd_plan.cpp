@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/validators.hpp"
 #include "core/error.hpp"
 #include "outputs/writer.hpp"
 #include "planning/economy/io.hpp"
@@ -59,11 +60,18 @@ void register_plan(CLI::App& app) {
   cmd->add_option("economy", a->economy, "Economy directory");
   cmd->add_option("--method,-m", a->method, "balance | ration | lp | harmony")->capture_default_str();
   cmd->add_option("--out,-o", a->out, "Write plan.csv and summary.json into this directory (atomically)");
+  // Bounds as plan::check_options (methods.hpp), checked here on the text so the message names the flag.
   cmd->add_option("--max-fulfilment", a->opt.max_fulfilment, "lp/harmony: upper bound on fulfilment of targets")
+      ->check(finite_in(1e-12, 1e6))
       ->capture_default_str();
-  cmd->add_option("--tolerance", a->opt.tolerance, "Relative tolerance of the Leontief iterations")->capture_default_str();
-  cmd->add_option("--lp-max-seconds", a->opt.lp_max_seconds, "lp: time limit for CLP (<0: none)")->capture_default_str();
+  cmd->add_option("--tolerance", a->opt.tolerance, "Relative tolerance of the Leontief iterations")
+      ->check(finite_in(1e-15, 1e-2))
+      ->capture_default_str();
+  cmd->add_option("--lp-max-seconds", a->opt.lp_max_seconds, "lp: time limit for CLP (<0: none)")
+      ->check(finite_in(-1e9, 1e9))
+      ->capture_default_str();
   cmd->add_option("--harmony-iterations", a->opt.harmony_iterations, "Dual-ascent steps of the harmony planner")
+      ->check(CLI::Range(1, 10000000))
       ->capture_default_str();
   cmd->callback([cmd, a]() {
     if (!cmd->get_subcommands().empty()) return;
@@ -81,6 +89,8 @@ void register_plan(CLI::App& app) {
       r = plan::solve(e, m, a->opt);
     } catch (const std::runtime_error& ex) {
       throw InputError(a->economy, 0, 0, "", ex.what());
+    } catch (const std::invalid_argument& ex) {
+      throw InputError(a->economy, 0, 0, "", ex.what());
     }
     print_plan(e, r);
     if (!a->out.empty()) {
@@ -95,14 +105,18 @@ void register_plan(CLI::App& app) {
   auto g = std::make_shared<plan::GenerateOptions>();
   auto gout = std::make_shared<std::string>();
   CLI::App* gen = cmd->add_subcommand("generate", "Write a synthetic productive economy (nonzeros ~ n ln n)");
-  gen->add_option("--products,-n", g->products, "Number of products")->required();
+  gen->add_option("--products,-n", g->products, "Number of products")->required()->check(CLI::Range(1, 10000000));
   gen->add_option("--out,-o", *gout, "Economy directory to write")->required();
-  gen->add_option("--seed", g->seed, "Seed")->capture_default_str();
+  gen->add_option("--seed", g->seed, "Seed")->check(seed_value())->capture_default_str();
   gen->add_option("--tightness", g->tightness, "0: no capacities; t>0: capacities in x*(1-t..1+t) of the balance")
+      ->check(finite_in(0, 0.99))
       ->capture_default_str();
   gen->add_option("--labour-slack", g->labour_slack, "<0: unlimited labour; s: labour = (1+s) x labour of the balance")
+      ->check(finite_in(-1e9, 1e6))
       ->capture_default_str();
-  gen->add_option("--priorities", g->priorities, "Number of priority classes")->capture_default_str();
+  gen->add_option("--priorities", g->priorities, "Number of priority classes")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   gen->callback([g, gout]() {
     plan::Economy e;
     try {
@@ -122,7 +136,7 @@ void register_plan(CLI::App& app) {
                                                   "output) into an economy directory of coefficients");
   conv->add_option("table", *table, "IO table CSV")->required();
   conv->add_option("--out,-o", *cout_dir, "Economy directory to write")->required();
-  conv->add_option("--labour-available", *labour, "Labour available (default: unlimited)");
+  conv->add_option("--labour-available", *labour, "Labour available (default: unlimited)")->check(finite_in(0, 1e15));
   conv->callback([table, cout_dir, labour]() {
     std::string warnings;
     plan::Economy e = plan::convert_io_table(*table, &warnings);

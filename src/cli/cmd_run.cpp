@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/run_common.hpp"
+#include "cli/validators.hpp"
 #include "core/error.hpp"
 #include "core/file.hpp"
 #include "experiments/batch.hpp"
@@ -20,7 +21,7 @@ CLI::Option* add_scale_option(CLI::App* cmd, double& scale, const std::string& w
       "Agents per person{}: 1 = one agent per person, 0.1 = one per ten (default here {}; single runs default to {}, "
       "commands that make many runs to {}, calibrate and sensitivity to {})",
       what.empty() ? "" : " " + what, scale, kScaleSingleRun, kScaleManyRuns, kScaleSearch);
-  return cmd->add_option("--scale", scale, help)->check(CLI::Range(1e-4, 1.0));
+  return cmd->add_option("--scale", scale, help)->check(finite_in(1e-4, 1.0));
 }
 
 CLI::Option* add_switch_option(CLI::App* cmd, std::vector<std::string>& switches) {
@@ -44,7 +45,7 @@ void add_run_options(CLI::App* cmd, RunArgs& a, bool with_scenario_positional) {
                   a.out.empty() ? "Output directory (default: out/<scenario name>, e.g. out/anshan, out/anshan_no_leap)"
                                 : "Output directory")
       ->capture_default_str();
-  cmd->add_option("--seed", a.seed, "Master random seed (default: the scenario's seed)");
+  cmd->add_option("--seed", a.seed, "Master random seed (default: the scenario's seed)")->check(seed_value());
   add_scale_option(cmd, a.scale);
   cmd->add_option("--set", a.sets, "Override a scenario key, e.g. --set regime.ffyp.steel_utilization=1.2 "
                                    "or --set facility.bf3.capacity_t=150000 (repeatable)");
@@ -53,7 +54,9 @@ void add_run_options(CLI::App* cmd, RunArgs& a, bool with_scenario_positional) {
 
 Scenario load_for(const RunArgs& a) {
   const std::vector<Override> ov = parse_overrides(a.sets);
-  return a.scenario.empty() ? load_default_scenario(ov) : load_scenario_file(a.scenario, ov);
+  Scenario sc = a.scenario.empty() ? load_default_scenario(ov) : load_scenario_file(a.scenario, ov);
+  for (const std::string& w : sc.warnings) std::cerr << "gangdu: warning: " << w << "\n";
+  return sc;
 }
 
 RunOptions options_for(const RunArgs& a, const Scenario& sc) {

@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/run_common.hpp"
+#include "cli/validators.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "experiments/design.hpp"
@@ -38,7 +39,8 @@ void register_sensitivity(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--levels", a->levels, "Grid levels p")->check(CLI::Range(2, 100))->capture_default_str();
   cmd->add_option("--seeds", a->seeds, "Model seeds averaged per point (common to all points)")->capture_default_str();
-  cmd->add_option("--seed", a->seed, "Master seed (default: the scenario's); also draws the trajectories");
+  cmd->add_option("--seed", a->seed, "Master seed (default: the scenario's); also draws the trajectories")
+      ->check(seed_value());
   add_scale_option(cmd, a->scale);
   cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
   cmd->add_option("--out", a->out, "Output directory")->capture_default_str();

@@ -1,10 +1,11 @@
+#include <fmt/format.h>
+
 #include <csignal>
 #include <iostream>
 #include <thread>
 
-#include <fmt/format.h>
-
 #include "cli/commands.hpp"
+#include "cli/validators.hpp"
 #include "outputs/report.hpp"
 #include "web/server.hpp"
 
@@ -21,13 +22,13 @@ void register_serve(CLI::App& app) {
   cmd->add_option("--runs", o->runs_dir, "Folder for the runs' outputs (one sub-folder per run)")->capture_default_str();
   cmd->add_option("--scenarios", o->scenarios_dir, "Folder of extra *.toml scenarios to offer")->capture_default_str();
   cmd->add_option("--scale", o->default_scale, "Default agents per person of a run")
-      ->check(CLI::Range(1e-3, 1.0))
+      ->check(finite_in(1e-3, 1.0))
       ->capture_default_str();
   cmd->add_option("--max-runs", o->max_concurrent_runs, "Runs at once (more are refused with 429)")
       ->check(CLI::Range(1, 16))
       ->capture_default_str();
   cmd->add_option("--max-seconds", o->max_run_seconds, "A run still going after this many seconds is stopped")
-      ->check(CLI::Range(1.0, 3600.0))
+      ->check(finite_in(1.0, 3600.0))
       ->capture_default_str();
   cmd->add_option("--max-body", o->limits.max_body, "Largest request body accepted, bytes (413 beyond)")
       ->check(CLI::Range(256, 1 << 20))

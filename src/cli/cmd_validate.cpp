@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "cli/run_common.hpp"
+#include "cli/validators.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "experiments/batch.hpp"
@@ -35,7 +36,7 @@ void register_validate(CLI::App& app) {
                 "Also forecast 1958 to the scenario's end: an ensemble (--runs) with its 5-95% band beside the 1949-57 "
                 "trend and the plan targets; writes DIR/forecast.csv");
   cmd->add_option("--runs", fspec->runs, "Ensemble size for --forecast")
-      ->check(CLI::Range(2, 100000))
+      ->check(CLI::Range(2, static_cast<int>(kMaxRuns)))
       ->capture_default_str();
   cmd->add_option("--threads", fspec->threads, "Worker threads for --forecast (0 = all cores)");
   auto params = std::make_shared<std::vector<std::string>>();
@@ -44,7 +45,7 @@ void register_validate(CLI::App& app) {
                   "hypercube, so the band carries parameter uncertainty; writes DIR/forecast_runs.csv");
   cmd->add_option("--keep", fspec->keep,
                   "With --forecast: the fraction of runs, best MAPE to the record up to 1957 first, that make the band")
-      ->check(CLI::Range(1e-9, 1.0))
+      ->check(finite_in(1e-9, 1.0))
       ->capture_default_str();
   cmd->add_flag("--keep-runs", fspec->keep_runs,
                 "With --forecast: keep every run's series in DIR/results.sqlite (as `gangdu ensemble`; "
@@ -60,7 +61,7 @@ void register_validate(CLI::App& app) {
       ->check(CLI::Range(2, 100000))
       ->capture_default_str();
   cmd->add_option("--cross-sigma", copt->sigma, "With --cross: initial CMA-ES step as a share of each range")
-      ->check(CLI::Range(1e-3, 1.0))
+      ->check(finite_in(1e-3, 1.0))
       ->capture_default_str();
   cmd->add_option("--cross-seeds", copt->seeds, "With --cross: replicate seeds of the forecast")
       ->check(CLI::Range(1, 1000))

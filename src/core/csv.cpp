@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/file.hpp"
+#include "core/seed.hpp"
 
 namespace gangdu {
 
@@ -25,6 +26,11 @@ CsvTable parse_csv(const std::string& text, const std::string& file) {
     const bool blank = row.size() == 1 && row[0].empty();
     if (!blank) {
       if (t.header.empty()) {
+        for (size_t i = 0; i < row.size(); ++i)
+          for (size_t j = 0; j < i; ++j)
+            if (row[i] == row[j])
+              throw InputError(file, row_line, static_cast<int>(i) + 1, row[i],
+                               "duplicate column (also column " + std::to_string(j + 1) + ")");
         t.header = row;
       } else {
         if (row.size() != t.header.size())
@@ -37,7 +43,9 @@ CsvTable parse_csv(const std::string& text, const std::string& file) {
     row.clear();
     field_started = false;
   };
-  for (size_t i = 0; i < text.size(); ++i) {
+  // A UTF-8 byte order mark (spreadsheets write one) is not part of the first column's name.
+  const size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  for (size_t i = start; i < text.size(); ++i) {
     const char c = text[i];
     if (in_quotes) {
       if (c == '"') {
@@ -103,6 +111,13 @@ int CsvTable::integer(size_t row, size_t col) const {
   if (s.empty() || ec != std::errc() || p != s.data() + s.size())
     throw InputError(file, lines[row], static_cast<int>(col) + 1, header[col], "expected an integer, found '" + s + "'");
   return v;
+}
+
+uint64_t CsvTable::seed(size_t row, size_t col) const {
+  std::string why;
+  const auto v = parse_seed(rows[row][col], &why);
+  if (!v) throw InputError(file, lines[row], static_cast<int>(col) + 1, header[col], why);
+  return *v;
 }
 
 std::string csv_field(std::string_view s) {

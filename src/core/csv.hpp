@@ -2,6 +2,7 @@
 // A small RFC 4180 CSV reader with located errors (file, line, column name),
 // and the one writer every CSV the tool writes goes through.
 #include <concepts>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -20,6 +21,8 @@ struct CsvTable {
   // Field as a number; throws InputError naming file, line and column on bad text.
   double number(size_t row, size_t col) const;
   int integer(size_t row, size_t col) const;
+  // Field as a seed (core/seed.hpp): a whole number in [0, 2^63 - 1], exactly.
+  uint64_t seed(size_t row, size_t col) const;
 };
 
 // Parses CSV text; every row must have as many fields as the header.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -46,9 +47,12 @@ uint64_t fnv1a(const char* p, size_t n) { return fnv1a64(p, n); }
 
 uint64_t scenario_hash_u64(const Scenario& sc) { return fnv1a64(sc.canonical_text.data(), sc.canonical_text.size()); }
 
-// Columns of one table must have one length and household ids must index the
-// household table: a file that passes the checksum but breaks these is refused.
+// A crafted checkpoint (checksum recomputed) can hold any bytes: every index
+// and count the monthly rules use is checked against the state it restores,
+// so that a bad one is refused here rather than read out of bounds later
+// (mutations crashed --resume in housing_month; issue 26).
 void check_consistent(const World& w) {
+  auto fail = [](const std::string& why) { throw std::runtime_error(why); };
   const Population& p = w.people;
   const size_t n = p.size(), h = p.household_sizes().size();
   const size_t cols[] = {p.ids().size(),           p.birth_months().size(), p.sexes().size(),
@@ -57,14 +61,65 @@ void check_consistent(const World& w) {
                          p.occupations().size(),   p.hukous().size(),       p.labels().size(),
                          p.skills().size(),        p.wages().size()};
   for (size_t c : cols)
-    if (c != n) throw std::runtime_error("person columns of different lengths");
+    if (c != n) fail("person columns of different lengths");
   if (p.household_dwellings().size() != h || p.household_owners().size() != h || p.household_m2().size() != h ||
       p.households() > h)
-    throw std::runtime_error("household columns of different lengths");
+    fail("household columns of different lengths");
   for (uint32_t hh : p.household_ids())
-    if (hh >= h) throw std::runtime_error("a person in a household that does not exist");
-  if (p.living() > n) throw std::runtime_error("more living persons than persons");
-  if (w.household_leaving.size() > h) throw std::runtime_error("household scratch longer than the household table");
+    if (hh >= h) fail("a person in a household that does not exist");
+  if (p.living() > n) fail("more living persons than persons");
+  // Codes used as indexes (enums of people/population.hpp).
+  auto codes_below = [&](auto col, unsigned limit, const char* what) {
+    for (const auto v : col)
+      if (static_cast<unsigned>(v) >= limit) fail(std::string("a person or household with an unknown ") + what);
+  };
+  codes_below(p.sexes(), 2, "sex");
+  codes_below(p.ethnicities(), kEthnicityCount, "ethnicity");
+  codes_below(p.employers(), kEmployerCount, "employer");
+  codes_below(p.origins(), 4, "origin");
+  codes_below(p.occupations(), kOccupationCount, "occupation");
+  codes_below(p.hukous(), 2, "hukou");
+  codes_below(p.labels(), 5, "class label");
+  codes_below(p.alive_flags(), 2, "alive flag");
+  codes_below(p.labour_force(), 2, "labour-force flag");
+  codes_below(p.household_dwellings(), kDwellingCount, "dwelling");
+  codes_below(p.household_owners(), kOwnerCount, "owner");
+  size_t alive = 0;
+  for (const auto a : p.alive_flags()) alive += a;
+  if (alive != p.living()) fail("the living count does not match the persons marked alive");
+  for (const float m2 : p.household_m2())
+    if (!(m2 >= 0 && std::isfinite(m2))) fail("a household with negative or non-finite living space");
+  for (const float wage : p.wages())
+    if (!std::isfinite(wage)) fail("a non-finite wage");
+  // Household-indexed lists of the World.
+  if (w.household_leaving.size() > h) fail("household scratch longer than the household table");
+  if (w.households_marked < 0 || static_cast<uint64_t>(w.households_marked) > w.household_leaving.size())
+    fail("more households marked as leaving than listed");
+  if (w.household_head.size() > h) fail("more household heads than households");
+  if (w.household_employer.size() > h || w.household_band.size() > h)
+    fail("household scratch longer than the household table");
+  for (const uint8_t e : w.household_employer)
+    if (e >= kEmployerCount) fail("a household with an unknown employer");
+  for (const uint32_t hh : w.live_households)
+    if (hh >= h) fail("a live household that does not exist");
+  for (const uint32_t hh : w.housing.waiting)
+    if (hh >= h) fail("a household waiting for a dwelling that does not exist");
+  for (const uint32_t hh : w.housing.ordered)
+    if (hh >= h) fail("a household in the housing order that does not exist");
+  for (const WaitingFamily& f : w.waiting_families)
+    if (f.household >= h || f.head_sex >= 2 || f.ethnicity >= kEthnicityCount || f.hukou >= 2 || f.label >= 5 ||
+        f.origin >= 4)
+      fail("a waiting family with an unknown household or code");
+  for (size_t o = 0; o < kOwnerCount; ++o)
+    if (!(w.housing.stock[o] >= 0 && std::isfinite(w.housing.stock[o]) && std::isfinite(w.housing.used[o])))
+      fail("negative or non-finite housing stock");
+  // Scenario-indexed state.
+  if (w.next_population_event > w.sc.events.size()) fail("an event index beyond the scenario's events");
+  for (const Repatriation& r : w.repatriations)
+    if (static_cast<unsigned>(r.who) >= kEthnicityCount ||
+        !(r.monthly_probability >= 0 && r.monthly_probability <= 1) || r.months_left < 0)
+      fail("a repatriation with an unknown group, probability or duration");
+  if (!w.sd.births.empty() && w.sd.birth_pos >= w.sd.births.size()) fail("a ring-buffer position beyond its buffer");
 }
 
 }  // namespace

@@ -109,6 +109,9 @@ void request_batch_stop() { g_stop.store(true); }
 int active_batches() { return g_active.load(); }
 
 BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt) {
+  if (specs.size() > kMaxRuns)
+    throw InputError("", 0, 0, "",
+                     fmt::format("{} runs asked for; the limit is {} runs per batch", specs.size(), kMaxRuns));
   const ActiveBatch active;
   std::function<void(size_t, size_t)> progress_line;
   {

@@ -89,7 +89,14 @@ struct BatchResult {
   int variable_index(const std::string& name) const;  // -1 if absent
 };
 
+// The most runs one batch may hold. assumption: each member keeps ~50 kB of
+// results until the store is written and takes ~1 s at scale 0.1, so 10000
+// members (~0.5 GB, hours of CPU) bound what one command or call may ask for
+// (runs=2**40 used to grow ~1 GB/s until killed).
+inline constexpr size_t kMaxRuns = 10000;
+
 // Runs every spec (those of this rank) on `threads` worker threads.
+// Throws InputError when specs.size() > kMaxRuns.
 // Throws BatchInterrupted when a stop was requested (Ctrl-C): runs in flight end at
 // their next month, no new run starts, and the caller writes nothing.
 BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt);

@@ -287,7 +287,7 @@ std::string calibrated_scenario_text(const ScenarioSource& src, const std::vecto
   std::ostringstream out;
   out << "# Calibrated by `gangdu calibrate` (CMA-ES on the MAPE to the record up to 1957; nothing later used).\n"
       << "# Comments of the original scenario (" << src.label << ") are not carried over; sources are.\n\n"
-      << root << "\n";
+      << canonical_toml(root) << "\n";
   return out.str();
 }
 

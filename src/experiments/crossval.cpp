@@ -14,6 +14,7 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "engine/world.hpp"
+#include "scenario/merged.hpp"
 
 namespace gangdu {
 namespace {
@@ -290,7 +291,7 @@ CrossPlan plan_cross(const ScenarioSource& src, const std::vector<HistoryPoint>&
     }
   }
   std::ostringstream text;
-  text << root << "\n";
+  text << canonical_toml(root) << "\n";
   plan.source = ScenarioSource{text.str(), src.label + " (cross-validation at " + std::to_string(cut) + ")"};
   for (const HistoryPoint& p : history) {
     if (p.cls == "input" || p.year > kLastCalibrationYear) continue;

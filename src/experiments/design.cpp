@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/csv.hpp"
+#include "core/error.hpp"
 #include "core/rng.hpp"
 
 namespace gangdu {
@@ -56,6 +57,26 @@ std::string design_csv(const std::vector<FreeParam>& ps, const std::vector<std::
     w.row(row);
   }
   return w.take();
+}
+
+std::vector<DesignRow> read_design(const CsvTable& t) {
+  if (t.rows.empty()) throw InputError(t.file, 0, 0, "", "the design has no rows");
+  std::vector<DesignRow> out;
+  for (size_t row = 0; row < t.rows.size(); ++row) {
+    DesignRow d;
+    d.line = t.lines[row];
+    for (size_t c = 0; c < t.header.size(); ++c) {
+      if (t.header[c] == "seed") {
+        d.seed = t.seed(row, c);
+        continue;
+      }
+      if (t.rows[row][c].empty())
+        throw InputError(t.file, t.lines[row], static_cast<int>(c) + 1, t.header[c], "empty value in the design");
+      d.overrides.push_back({t.header[c], t.rows[row][c]});
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
 }
 
 }  // namespace gangdu

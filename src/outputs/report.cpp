@@ -85,6 +85,7 @@ void load_scenario_for(ReportInputs& in) {
                            {"kind", event_kind_name(e.kind)},
                            {"target", e.target},
                            {"note", e.note},
+                           {"label", e.label},
                            {"source", e.source}});
     }
   } catch (const std::exception& e) {
@@ -301,6 +302,14 @@ ReportInputs load_report_inputs(const std::string& dir) {
   for (size_t r = 0; r < in.series.rows.size(); ++r)
     values[{in.series.rows[r][cv], in.series.integer(r, cy)}] = in.series.number(r, cval);
 
+  // The codebook (chart titles and units); a run folder from before it existed has none.
+  const fs::path vp = d / "variables.csv";
+  if (fs::exists(vp)) {
+    const CsvTable cb = read_csv_file(vp.string());
+    const size_t cn = cb.column("variable"), cu = cb.column("unit"), ck = cb.column("kind"), cd = cb.column("description");
+    for (const auto& row : cb.rows) in.codebook[row[cn]] = {{"unit", row[cu]}, {"kind", row[ck]}, {"description", row[cd]}};
+  }
+
   const fs::path mp = d / "manifest.json";
   if (fs::exists(mp)) {
     const std::string text = read_text(mp);
@@ -420,6 +429,7 @@ std::string render_report_html(const ReportInputs& in) {
   }
   data["regimes"] = regimes;
   data["events"] = in.events;
+  data["codebook"] = in.codebook;
 
   if (in.summary) {
     const CsvTable& t = *in.summary;

@@ -43,6 +43,7 @@ struct ReportInputs {
   std::string scenario_text;            // its text (empty if unavailable)
   std::string scenario_note;            // e.g. hash mismatch: the run used overrides
   nlohmann::json events = nlohmann::json::array();  // dated events of the scenario
+  nlohmann::json codebook = nlohmann::json::object();  // DIR/variables.csv: variable -> unit, kind, description
 };
 
 // Reads DIR/series.csv (required), DIR/manifest.json, the embedded record and

@@ -3,8 +3,12 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -19,6 +23,15 @@
 
 namespace gangdu {
 namespace {
+
+// The shortest text that reads back as v (1e+300, 0.05, 9007199254740992).
+std::string shortest_number(double v) {
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
 
 Location where_of(const toml::node& n) {
   const auto& s = n.source();
@@ -91,12 +104,41 @@ class Reader {
     const toml::node& n = need(k);
     return num_of(n, k, lo, hi);
   }
+  // A number, exactly: an integer is read as an integer (toml++ would give no
+  // double for one above 2^53, which used to become 0 and pass every range
+  // check); a float must be finite. Both are range-checked before use.
   double num_of(const toml::node& n, const std::string& k, double lo, double hi) const {
     if (!n.is_number()) fail(&n, k, std::string("expected a number, found ") + type_name(n));
-    const double v = n.value<double>().value_or(0.0);
+    if (const auto* i = n.as_integer()) {
+      const int64_t v = i->get();
+      if (v > kMaxExactInt || v < -kMaxExactInt || !(static_cast<double>(v) >= lo && static_cast<double>(v) <= hi))
+        fail(&n, k, "value " + std::to_string(v) + " is out of range [" + fmt_num(lo) + ", " + fmt_num(hi) + "]");
+      return static_cast<double>(v);
+    }
+    const double v = n.as_floating_point()->get();
     if (!(v >= lo && v <= hi))
       fail(&n, k, "value " + fmt_num(v) + " is out of range [" + fmt_num(lo) + ", " + fmt_num(hi) + "]");
     return v;
+  }
+  // A count (persons, months, a year): a whole number in [lo, hi]; 3000.5 is refused, 3000.0 accepted.
+  double count(const std::string& k, double lo, double hi) {
+    const toml::node& n = need(k);
+    const double v = num_of(n, k, lo, hi);
+    if (v != std::floor(v)) fail(&n, k, "value " + fmt_num(v) + " is not a whole number (a count is meant)");
+    return v;
+  }
+  // The seed: an integer in [0, 2^63 - 1], exact (a TOML integer is 64-bit signed).
+  uint64_t seed(const std::string& k) {
+    const toml::node& n = need(k);
+    if (const auto* i = n.as_integer()) {
+      if (i->get() < 0) fail(&n, k, "a seed must be 0 or more, found " + std::to_string(i->get()));
+      return static_cast<uint64_t>(i->get());
+    }
+    if (n.is_floating_point())
+      fail(&n, k,
+           "expected an integer seed (0 to 9223372036854775807), found the number " +
+               fmt_num(n.as_floating_point()->get()));
+    fail(&n, k, std::string("expected a number (an integer seed), found ") + type_name(n));
   }
 
   Month month(const std::string& k) {
@@ -147,11 +189,8 @@ class Reader {
       default: return "a date/time";
     }
   }
-  static std::string fmt_num(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
-  }
+  static std::string fmt_num(double v) { return shortest_number(v); }
+  static constexpr int64_t kMaxExactInt = int64_t{1} << 53;  // every integer up to 2^53 is exact in a double
 
  private:
   const toml::table& t_;
@@ -224,8 +263,71 @@ bool is_ascii(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// --- nesting depth before toml++ ----------------------------------------------
+// toml++ parses dotted keys and table headers recursively without a limit, so
+// `a.a.a. ... = 1` with 100000 parts overflows the stack (arrays and inline
+// tables it caps at 256). The text is scanned first: the depth a value would
+// sit at -- the current table header's parts, plus the enclosing arrays and
+// inline tables, plus the parts of the keys leading to them -- may not exceed
+// kMaxNesting. Real scenarios stay below 10.
+constexpr int kMaxNesting = 64;
+
+class NestingCheck {
+ public:
+  // Called for each character outside strings and comments (and for '\n').
+  // Returns false when the nesting limit is exceeded.
+  bool step(char c) {
+    switch (c) {
+      case '.':
+        ++dots_;
+        break;
+      case '=':
+        pending_ = dots_ + 1;
+        dots_ = 0;
+        if (stack_.empty()) value_ = true;
+        break;
+      case ',':
+        dots_ = pending_ = 0;
+        break;
+      case '[':
+      case '{':
+        if (stack_.empty() && !value_) header_open_ = true;
+        stack_.push_back(header_open_ ? 1 : pending_ + dots_ + 1);
+        sum_ += stack_.back();
+        dots_ = pending_ = 0;
+        break;
+      case ']':
+      case '}':
+        if (!stack_.empty()) {
+          sum_ -= stack_.back();
+          stack_.pop_back();
+        }
+        if (header_open_ && stack_.empty()) {
+          header_ = dots_ + 1;
+          header_open_ = false;
+        }
+        if (!header_open_) dots_ = 0;
+        pending_ = 0;
+        break;
+      case '\n':
+        if (stack_.empty()) {
+          value_ = header_open_ = false;
+          dots_ = pending_ = 0;
+        }
+        break;
+      default:
+        break;
+    }
+    return header_ + sum_ + pending_ + dots_ <= kMaxNesting;
+  }
+
+ private:
+  std::vector<int> stack_;  // what each open array / inline table adds to the depth
+  int sum_ = 0, header_ = 0, dots_ = 0, pending_ = 0;
+  bool value_ = false, header_open_ = false;
+};
+
 std::string ascii_for_toml(const std::string& text, const std::string& file) {
-  if (is_ascii(text)) return text;
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   int line = 1;
@@ -288,10 +390,12 @@ std::string ascii_for_toml(const std::string& text, const std::string& file) {
     return stop;
   };
   enum class St { kNormal, kComment, kBasic, kMlBasic } st = St::kNormal;
+  NestingCheck nesting;
   for (size_t i = 0; i < text.size();) {
     const char c = text[i];
     const bool ascii = static_cast<unsigned char>(c) < 0x80;
     if (c == '\n') {
+      if (st != St::kMlBasic) nesting.step(c);
       out += c;
       ++i;
       ++line;
@@ -302,6 +406,9 @@ std::string ascii_for_toml(const std::string& text, const std::string& file) {
     switch (st) {
       case St::kNormal:
         if (!ascii) fail(i, "non-ASCII character outside a string or comment");
+        if (!nesting.step(c))
+          fail(i, "nested too deeply (more than " + std::to_string(kMaxNesting) +
+                      " levels of dotted keys, table headers, arrays and inline tables)");
         if (c == '#') {
           st = St::kComment;
         } else if (c == '"') {
@@ -382,14 +489,38 @@ void apply_override(toml::table& root, const Override& o, const std::string& fil
   }
   toml::table* parent = cur->as_table();
   if (!parent) throw InputError(where, 0, 0, o.key, "cannot set a key inside a non-table");
-  // Parse the value as TOML; fall back to a plain string.
+  // Parse the value as TOML; fall back to a plain string, except where a
+  // number is meant (a parameter or a numeric key): there a value that is not
+  // one is refused here, with the text the user typed.
+  const std::string& last = segs.back();
+  toml::node* existing = parent->get(last);
+  const bool numeric =
+      (existing && (existing->is_number() || (existing->is_table() && existing->as_table()->contains("value")))) ||
+      (!existing && find_param_def(last));
   toml::table parsed;
+  auto not_toml = [&](const std::string& why) {
+    if (!numeric) {
+      parsed.insert("v", o.value);
+      return;
+    }
+    errno = 0;
+    char* end = nullptr;
+    const double d = std::strtod(o.value.c_str(), &end);
+    const bool number_text = !o.value.empty() && end && *end == '\0';
+    throw InputError(where, 0, 0, o.key,
+                     number_text && (errno == ERANGE || std::isinf(d))
+                         ? "value '" + o.value + "' is outside the range of a double"
+                         : "value '" + o.value + "' is not a number (" + why + ")");
+  };
   try {
     parsed = toml::parse(ascii_for_toml("v = " + o.value, where));
-  } catch (const toml::parse_error&) {
-    parsed.insert("v", o.value);
-  } catch (const InputError&) {
-    parsed.insert("v", o.value);
+  } catch (const toml::parse_error& e) {
+    not_toml(std::string(e.description()));
+  } catch (const InputError& e) {
+    // too deep a value is refused outright (it is no plain string either)
+    if (e.message().rfind("nested too deeply", 0) == 0)
+      throw InputError(where, e.line(), e.column(), o.key, e.message());
+    not_toml(e.what());
   }
   // A plain-string value goes into the tree unparsed: it must be valid UTF-8
   // (toml++ misprints invalid sequences into the canonical text; fuzz_overrides finding).
@@ -400,8 +531,6 @@ void apply_override(toml::table& root, const Override& o, const std::string& fil
     i += n;
   }
   toml::node* newval = parsed.get("v");
-  const std::string& last = segs.back();
-  toml::node* existing = parent->get(last);
   if (existing && existing->is_table() && existing->as_table()->contains("value")) {
     auto* pt = existing->as_table();
     pt->insert_or_assign("value", *newval);
@@ -486,7 +615,9 @@ void parse_processes(Reader& top, Scenario& sc) {
   });
   // Every input must be made by some process; the chain must have no cycle.
   for (size_t i = 0; i < input_refs.size(); ++i) {
-    const auto& [prod, loc] = input_refs[i];
+    // Named references, not a structured binding: clang 14 cannot capture one in a lambda.
+    const std::string& prod = input_refs[i].first;
+    const Location& loc = input_refs[i].second;
     if (std::none_of(sc.processes.begin(), sc.processes.end(), [&](auto& p) { return p.product == prod; }))
       throw InputError(top.file(), loc.line, loc.column, "process.inputs.product",
                        "no process makes product '" + prod + "'");
@@ -569,7 +700,7 @@ Scenario parse(const toml::table& root, const std::string& file) {
     sc.start = r.month("start");
     sc.end = r.month("end");
     if (sc.end < sc.start) r.fail(r.table().get("end"), "end", "end " + sc.end.str() + " is before start " + sc.start.str());
-    sc.default_seed = static_cast<uint64_t>(r.num("seed", 0, 9.0e15));
+    sc.default_seed = r.seed("seed");
     r.finish();
   }
 
@@ -585,9 +716,9 @@ Scenario parse(const toml::table& root, const std::string& file) {
     const toml::node& n = top.need("population");
     if (!n.is_table()) top.fail(&n, "population", "expected a table");
     Reader r(*n.as_table(), "population", file, where_of(n));
-    sc.population.chinese = r.num("chinese", 0, 1e8);
-    sc.population.japanese = r.num("japanese", 0, 1e8);
-    sc.population.korean = r.num("korean", 0, 1e8);
+    sc.population.chinese = r.count("chinese", 0, 1e8);
+    sc.population.japanese = r.count("japanese", 0, 1e8);
+    sc.population.korean = r.count("korean", 0, 1e8);
     sc.population.source = r.str("source");
     r.finish();
   }
@@ -617,6 +748,13 @@ Scenario parse(const toml::table& root, const std::string& file) {
     sc.regimes.push_back(std::move(g));
   });
   if (sc.regimes.empty()) top.fail(nullptr, "regime", "at least one [[regime]] is required");
+  for (size_t i = 0; i < sc.regimes.size(); ++i)
+    if (sc.regimes[i].start > sc.end)
+      sc.warnings.push_back(InputError(file, sc.regimes[i].where.line, sc.regimes[i].where.column,
+                                       "regime[" + std::to_string(i) + "].start",
+                                       "regime '" + sc.regimes[i].id + "' starts " + sc.regimes[i].start.str() +
+                                           ", after the run's end " + sc.end.str() + ": it never applies")
+                                .what());
   if (sc.regimes.front().start > sc.start) {
     // The first regime covers the scenario from its start.
   }
@@ -650,7 +788,7 @@ Scenario parse(const toml::table& root, const std::string& file) {
     f.built = r.month("built");
     f.built_source = r.str("built_source");
     if (r.has("investment_myuan")) f.investment_myuan = r.param("investment_myuan", 0, 1e5);
-    if (r.has("construction_months")) f.construction_months = static_cast<int>(r.num("construction_months", 1, 240));
+    if (r.has("construction_months")) f.construction_months = static_cast<int>(r.count("construction_months", 1, 240));
     if (r.has("import_share")) f.import_share = r.param("import_share", 0, 1);
     sc.facilities.push_back(std::move(f));
   });
@@ -666,6 +804,8 @@ Scenario parse(const toml::table& root, const std::string& file) {
     e.kind = parse_event_kind(r, "kind");
     e.source = r.str("source");
     e.note = r.str_or("note", "");
+    e.label = r.str_or("label", "");
+    if (e.label.size() > 40) r.fail(r.table().get("label"), "label", "a chart label of at most 40 characters");
     (void)r.str_or("id", "");  // optional name, so a scenario that `extends` this one can address the event
     switch (e.kind) {
       case EventKind::kFacilityDamage:
@@ -689,7 +829,7 @@ Scenario parse(const toml::table& root, const std::string& file) {
           else r.fail(r.table().get("component"), "component", "unknown component '" + c + "' (all, foundation, machines)");
         }
         if (e.kind == EventKind::kFacilityRepair) {
-          e.months = static_cast<int>(r.num("months", 1, 240));
+          e.months = static_cast<int>(r.count("months", 1, 240));
           if (r.has("investment_myuan")) e.value = r.num("investment_myuan", 0, 1e5);
         }
         break;
@@ -716,14 +856,14 @@ Scenario parse(const toml::table& root, const std::string& file) {
         if (e.target != "japanese" && e.target != "korean" && e.target != "chinese")
           r.fail(r.table().get("ethnicity"), "ethnicity", "unknown ethnicity '" + e.target + "' (chinese, japanese, korean)");
         e.share = r.num("share", 0, 1);
-        e.months = r.has("months") ? static_cast<int>(r.num("months", 1, 120)) : 1;
+        e.months = r.has("months") ? static_cast<int>(r.count("months", 1, 120)) : 1;
         break;
       }
       case EventKind::kTransferOut:
-        e.value = r.num("persons", 0, 1e8);
+        e.value = r.count("persons", 0, 1e8);
         break;
       case EventKind::kSendBack:
-        e.value = r.num("persons", 0, 1e8);
+        e.value = r.count("persons", 0, 1e8);
         break;
       case EventKind::kSetParam: {
         e.target = r.str("param");
@@ -740,7 +880,7 @@ Scenario parse(const toml::table& root, const std::string& file) {
     TargetSpec t;
     t.where = where_of(r.table());
     (void)r.str_or("id", "");  // optional name, so a scenario that `extends` this one can address it
-    t.year = static_cast<int>(r.num("year", 1800, 2200));  // years outside the run are ignored
+    t.year = static_cast<int>(r.count("year", 1800, 2200));  // years outside the run are ignored
     const std::string st = r.str("stage");
     auto s = parse_stage(st);
     if (!s) r.fail(r.table().get("stage"), "stage", "unknown stage '" + st + "' (one of: ore, pig_iron, steel, rolled)");
@@ -766,7 +906,7 @@ Scenario parse(const toml::table& root, const std::string& file) {
       r.fail(r.table().get("start"), "start", "date out of order: list campaigns by start");
     c.work_time_lost = r.num("work_time_lost", 0, 1);
     c.effort_effect = r.num("effort_effect", -1, 1);
-    c.labelled = r.num("labelled", 0, 1e8);
+    c.labelled = r.count("labelled", 0, 1e8);
     c.dismissed_share = r.num("dismissed_share", 0, 1);
     c.source = r.str("source");
     sc.campaigns.push_back(std::move(c));
@@ -781,7 +921,17 @@ Scenario parse(const toml::table& root, const std::string& file) {
 
 namespace {
 
+// A scenario file is a few tens of kB (anshan.toml ~20 kB); a 50 MB one took
+// 7 s and 850 MB to load. assumption: 4 MiB is far above any hand-written scenario.
+constexpr size_t kMaxScenarioBytes = size_t{4} << 20;
+
+std::string size_error(size_t n) {
+  return "scenario text is " + std::to_string(n) + " bytes; the limit is " + std::to_string(kMaxScenarioBytes) +
+         " bytes (4 MiB)";
+}
+
 toml::table parse_toml(const std::string& text, const std::string& file_label) {
+  if (text.size() > kMaxScenarioBytes) throw InputError(file_label, 0, 0, "", size_error(text.size()));
   try {
     return toml::parse(ascii_for_toml(text, file_label), file_label);
   } catch (const toml::parse_error& e) {
@@ -790,7 +940,12 @@ toml::table parse_toml(const std::string& text, const std::string& file_label) {
   }
 }
 
-std::string read_text(const std::string& path) { return read_input_file(path, "scenario file"); }
+std::string read_text(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxScenarioBytes) throw InputError(path, 0, 0, "", size_error(size));
+  return read_input_file(path, "scenario file");
+}
 
 const std::string* element_id(const toml::node& n) {
   const toml::table* t = n.as_table();
@@ -848,20 +1003,32 @@ void merge_into(toml::table& base, const toml::table& child) {
 
 // Resolves `[scenario] extends = "base.toml"` (relative to the file; the
 // embedded default answers for a base named anshan.toml that is not on disk).
-toml::table resolve_extends(toml::table root, const std::string& file_label, int depth) {
+// `chain` holds the files already on the way (for the cycle message).
+toml::table resolve_extends(toml::table root, const std::string& file_label, std::vector<std::string> chain) {
   toml::table* sc = root.get_as<toml::table>("scenario");
   const toml::node* ext = sc ? sc->get("extends") : nullptr;
   if (!ext) return root;
-  if (!ext->is_string())
-    throw InputError(file_label, static_cast<int>(ext->source().begin.line), static_cast<int>(ext->source().begin.column),
-                     "scenario.extends", "expected a file name");
-  if (depth > 8) throw InputError(file_label, 0, 0, "scenario.extends", "extends chain too deep (a cycle?)");
+  const int line = static_cast<int>(ext->source().begin.line), col = static_cast<int>(ext->source().begin.column);
+  if (!ext->is_string()) throw InputError(file_label, line, col, "scenario.extends", "expected a file name");
   const std::string name = ext->as_string()->get();
   const std::filesystem::path dir = std::filesystem::path(file_label).parent_path();
   const std::string path = (dir / name).string();
+  std::error_code ec;
+  const std::string id = std::filesystem::weakly_canonical(path, ec).string();
+  chain.push_back(file_label);
+  if (std::any_of(chain.begin(), chain.end(), [&](const std::string& f) {
+        std::error_code e2;
+        return std::filesystem::weakly_canonical(f, e2).string() == id;
+      })) {
+    std::string loop;
+    for (const std::string& f : chain) loop += f + " -> ";
+    throw InputError(file_label, line, col, "scenario.extends", "extends cycle: " + loop + path);
+  }
+  if (chain.size() > 8)
+    throw InputError(file_label, line, col, "scenario.extends", "extends chain longer than 8 files");
   toml::table base;
   if (std::filesystem::exists(path)) {
-    base = resolve_extends(parse_toml(read_text(path), path), path, depth + 1);
+    base = resolve_extends(parse_toml(read_text(path), path), path, chain);
   } else if (std::filesystem::path(name).filename() == "anshan.toml") {
     base = parse_toml(std::string(embedded::find("scenarios/anshan.toml")), "<embedded>/scenarios/anshan.toml");
   } else {
@@ -875,18 +1042,161 @@ toml::table resolve_extends(toml::table root, const std::string& file_label, int
 
 }  // namespace
 
+namespace {
+
+// --- the canonical text (for the scenario hash) -------------------------------
+// Printed here rather than by toml++'s formatter: that one computes
+// static_cast<size_t>(log10(x)) to lay out arrays, undefined behaviour for any
+// float below 0.1 or non-finite (UBSan float-cast-overflow, found by
+// fuzz_scenario). Tables are key-ordered (toml::table is a sorted map), so the
+// text does not depend on key order in the file; floats are printed in their
+// shortest round-trip form, so the text reloads to itself.
+
+void put_key(std::string& out, std::string_view k);
+void put_string(std::string& out, std::string_view v) {
+  out += '"';
+  for (const char ch : v) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (c < 0x20 || c == 0x7F) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(c));
+          out += buf;
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
+}
+void put_key(std::string& out, std::string_view k) {
+  const bool bare = !k.empty() && std::all_of(k.begin(), k.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+  if (bare)
+    out += k;
+  else
+    put_string(out, k);
+}
+
+bool is_table_array(const toml::node& n) {
+  const toml::array* a = n.as_array();
+  return a && !a->empty() && a->is_array_of_tables();
+}
+
+void put_inline(std::string& out, const toml::node& n) {
+  switch (n.type()) {
+    case toml::node_type::string:
+      put_string(out, n.as_string()->get());
+      break;
+    case toml::node_type::integer:
+      out += std::to_string(n.as_integer()->get());
+      break;
+    case toml::node_type::floating_point: {
+      const double v = n.as_floating_point()->get();
+      std::string t = shortest_number(v);
+      if (std::isfinite(v) && t.find_first_of(".e") == std::string::npos) t += ".0";
+      out += t;
+      break;
+    }
+    case toml::node_type::boolean:
+      out += n.as_boolean()->get() ? "true" : "false";
+      break;
+    case toml::node_type::array: {
+      out += '[';
+      bool first = true;
+      for (const toml::node& e : *n.as_array()) {
+        out += first ? "" : ", ";
+        first = false;
+        put_inline(out, e);
+      }
+      out += ']';
+      break;
+    }
+    case toml::node_type::table: {
+      out += '{';
+      bool first = true;
+      for (auto&& [k, v] : *n.as_table()) {
+        out += first ? " " : ", ";
+        first = false;
+        put_key(out, k.str());
+        out += " = ";
+        put_inline(out, v);
+      }
+      out += first ? "}" : " }";
+      break;
+    }
+    default: {  // dates and times: toml++ prints these without floating point
+      std::ostringstream s;
+      if (const auto* d = n.as_date())
+        s << d->get();
+      else if (const auto* tm = n.as_time())
+        s << tm->get();
+      else if (const auto* dt = n.as_date_time())
+        s << dt->get();
+      out += s.str();
+    }
+  }
+}
+
+void put_table(std::string& out, const toml::table& t, const std::string& path) {
+  for (auto&& [k, v] : t)
+    if (!v.is_table() && !is_table_array(v)) {
+      put_key(out, k.str());
+      out += " = ";
+      put_inline(out, v);
+      out += '\n';
+    }
+  for (auto&& [k, v] : t) {
+    std::string sub = path;
+    if (!sub.empty()) sub += '.';
+    put_key(sub, k.str());
+    if (v.is_table()) {
+      out += "\n[" + sub + "]\n";
+      put_table(out, *v.as_table(), sub);
+    } else if (is_table_array(v)) {
+      for (const toml::node& e : *v.as_array()) {
+        out += "\n[[" + sub + "]]\n";
+        put_table(out, *e.as_table(), sub);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string canonical_toml(const toml::table& root) {
+  std::string out;
+  put_table(out, root, "");
+  return out;
+}
+
 toml::table merged_scenario_table(const std::string& text, const std::string& file_label) {
-  return resolve_extends(parse_toml(text, file_label), file_label, 0);
+  return resolve_extends(parse_toml(text, file_label), file_label, {});
 }
 
 Scenario load_scenario_text(const std::string& text, const std::string& file_label,
                             const std::vector<Override>& overrides) {
-  toml::table root = resolve_extends(parse_toml(text, file_label), file_label, 0);
+  toml::table root = resolve_extends(parse_toml(text, file_label), file_label, {});
   for (const Override& o : overrides) apply_override(root, o, file_label);
   Scenario sc = parse(root, file_label);
-  std::ostringstream canon;
-  canon << root;  // toml++ tables are key-ordered: the text is independent of key order in the file
-  sc.canonical_text = canon.str();
+  sc.canonical_text = canonical_toml(root);
   return sc;
 }
 

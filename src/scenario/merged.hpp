@@ -10,4 +10,9 @@ namespace gangdu {
 
 toml::table merged_scenario_table(const std::string& text, const std::string& file_label);
 
+// A table as TOML text, key-ordered, floats in shortest round-trip form, so it reloads to the same
+// values (the scenario hash's text). Used instead of toml++'s formatter, whose array layout
+// computes static_cast<size_t>(log10(x)): undefined for floats below 0.1 (issue 26).
+std::string canonical_toml(const toml::table& root);
+
 }  // namespace gangdu

@@ -109,6 +109,7 @@ struct EventSpec {
   double value = 0.0;  // kSetParam value; kSendBack / kTransferOut persons; kRemoval tonnes; kFacilityRepair million yuan
   std::string source;
   std::string note;
+  std::string label;  // optional short name drawn on the charts (report, dashboard); "" = an unlabelled tick
   Location where;
   std::vector<std::string> targets;  // kRemoval: facility ids
   Component component = Component::kAll;  // damage/repair: which stock
@@ -169,6 +170,7 @@ struct Scenario {
   std::vector<TargetSpec> targets;      // by year
   std::vector<CampaignSpec> campaigns;  // by start
   std::string canonical_text;  // normalised TOML of the loaded (overridden) scenario, for hashing
+  std::vector<std::string> warnings;  // "file:line:col: key: message" of accepted oddities (printed by the CLI)
 };
 
 // The named parameters every scenario must give, with their bounds and units.

@@ -7,7 +7,9 @@
 #include <set>
 
 #include "core/clock.hpp"
+#include "core/seed.hpp"
 #include "engine/schedule.hpp"
+#include "engine/world.hpp"
 
 namespace gangdu::web {
 
@@ -21,7 +23,7 @@ const std::vector<LeverDef>& lever_defs() {
        "control_local_weight", 0.0, 1.0, 0.05,
        "L5082, L5106: planning power to Party secretaries; the pressure behind political targets, overdriving and inflated reports (L5023)"},
       {"leap_plan_growth", "Leap target: growth of the annual control figure", "leap", "plan_growth", -0.2, 2.0, 0.05,
-       "L5007: 2.91 Mt to 4.5 Mt planned for 1959"},
+       "L5007: the Leap plan of 4.5 Mt of steel for 1959 (a policy input)"},
       {"ffyp_steel_utilization", "Overdriving in the First Five-Year Plan (1953-57)", "ffyp", "steel_utilization", 0.5, 2.0,
        0.05, "L3307-3315: the Soviet method of intensive operation"},
       {"ffyp_blind_inflow", "Blind inflow 1953-57 (workers/month without a job offer)", "ffyp", "migration_blind_inflow", 0,
@@ -121,6 +123,26 @@ json levers_json(const std::vector<LeverInfo>& levers) {
   return a;
 }
 
+json timeline_json(const Scenario& sc) {
+  json regimes = json::array(), events = json::array();
+  for (const RegimeSpec& r : sc.regimes)
+    regimes.push_back({{"id", r.id}, {"name", r.name}, {"start", r.start.str()}, {"source", r.source}});
+  for (const EventSpec& e : sc.events)
+    if (!e.label.empty()) events.push_back({{"date", e.date.str()}, {"label", e.label}, {"source", e.source}});
+  return {{"regimes", regimes}, {"events", events}};
+}
+
+json codebook_json(const Scenario& sc) {
+  const World w(sc, {.seed = 1, .scale = 0.0001});  // declarations only: no month is run
+  json out = json::object();
+  for (const SeriesInfo& i : w.rec.infos())
+    out[i.name] = {{"unit", i.unit},
+                   {"kind", i.kind == SeriesKind::kFlow ? "flow" : "stock"},
+                   {"description", i.description},
+                   {"rule", i.rule}};
+  return out;
+}
+
 double strict_number(const json& v, const std::string& what) {
   double x = NAN;
   if (v.is_number()) {
@@ -145,7 +167,7 @@ RunRequest parse_run_request(std::string_view body, const Limits& lim,
   json j;
   try {
     j = json::parse(body);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for a number such as 1e400
     throw BadRequest(std::string("body is not valid JSON: ") + e.what());
   }
   if (!j.is_object()) throw BadRequest("body must be a JSON object");
@@ -160,9 +182,17 @@ RunRequest parse_run_request(std::string_view body, const Limits& lim,
   if (!levers) throw BadRequest("scenario: unknown scenario '" + r.scenario.substr(0, 64) + "'");
 
   if (j.contains("seed") && !j["seed"].is_null()) {
-    const double s = strict_number(j["seed"], "seed");
-    if (s < 0 || s > 9.0e15 || s != std::floor(s)) throw BadRequest("seed: expected a whole number from 0 to 9e15");
-    r.seed = static_cast<uint64_t>(s);
+    const json& js = j["seed"];
+    if (js.is_number_unsigned()) {  // exactly, as the CLI's --seed (core/seed.hpp)
+      if (js.get<uint64_t>() > kMaxSeed) throw BadRequest("seed: above the largest seed " + std::to_string(kMaxSeed));
+      r.seed = js.get<uint64_t>();
+    } else if (js.is_number_integer()) {
+      throw BadRequest("seed: a seed is 0 or more");
+    } else {
+      const double s = strict_number(js, "seed");
+      if (s < 0 || s > 9.0e15 || s != std::floor(s)) throw BadRequest("seed: expected a whole number from 0 to 9e15");
+      r.seed = static_cast<uint64_t>(s);
+    }
   }
   if (j.contains("scale") && !j["scale"].is_null()) {
     const double sc = strict_number(j["scale"], "scale");

@@ -52,6 +52,13 @@ struct LeverInfo {
 std::vector<LeverInfo> levers_for(const Scenario& sc);
 nlohmann::json levers_json(const std::vector<LeverInfo>& levers);
 
+// What the dashboard draws under the charts: the regimes (id, name, start "YYYY-MM", source) and
+// the dated events that carry a chart label (date, label, source), in date order.
+nlohmann::json timeline_json(const Scenario& sc);
+// The codebook of the scenario's series (variable -> unit, kind, description, rule), as
+// variables.csv of a run: the dashboard titles its charts from it.
+nlohmann::json codebook_json(const Scenario& sc);
+
 struct Limits {
   size_t max_body = 16 * 1024;  // bytes of a request body
   double min_scale = 0.001, max_scale = 1.0;

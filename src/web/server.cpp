@@ -1,6 +1,11 @@
 #include "web/server.hpp"
 
+#include <fmt/format.h>
 #include <httplib.h>
+#include <netdb.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -13,8 +18,6 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "engine/model.hpp"
@@ -67,17 +70,133 @@ void send_json(httplib::Response& res, int status, const json& j) {
 
 void send_error(httplib::Response& res, int status, const std::string& msg) { send_json(res, status, {{"error", msg}}); }
 
-bool is_loopback_host(const std::string& h) { return h == "127.0.0.1" || h == "localhost" || h == "::1" || h.rfind("127.", 0) == 0; }
+bool is_loopback_host(const std::string& h) { return h == "127.0.0.1" || h == "localhost" || h == "::1"; }
+
+// The Host header a loopback server answers: 127.0.0.1, localhost or [::1],
+// with the server's port (or none). Anything else -- 127.0.0.1.rebind.example
+// used to pass a prefix test -- is a DNS-rebinding attempt.
+bool is_own_host(const std::string& host, int port) {
+  for (const char* name : {"127.0.0.1", "localhost", "[::1]"}) {
+    const std::string n(name);
+    if (host == n || host == n + ":" + std::to_string(port)) return true;
+  }
+  return false;
+}
+
+// The Origin of a page served by this server (a browser sends one with every
+// cross-site POST; a form post from another site carries that site's).
+bool is_own_origin(const std::string& origin, int port) {
+  return origin.rfind("http://", 0) == 0 && is_own_host(origin.substr(7), port);
+}
+
+// Cuts connections that take longer than a deadline to deliver one request or
+// take one response. cpp-httplib's timeouts are per read, so a client sending
+// one byte a second held a request thread for hours (slowloris); the
+// watchdog finds the server's connected sockets in /proc/self/fd and shuts
+// down any on which no request was completed within the deadline.
+class ConnectionWatchdog {
+ public:
+  ~ConnectionWatchdog() { stop(); }
+  void start(int port, double deadline_seconds) {
+    port_ = port;
+    deadline_ = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(deadline_seconds));
+    th_ = std::thread([this] { loop(); });
+  }
+  void stop() {
+    {
+      std::lock_guard<std::mutex> lk(m_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (th_.joinable()) th_.join();
+  }
+  // A request was read, or a response written, on the connection from addr:port.
+  void touch(const std::string& addr, int port) {
+    std::lock_guard<std::mutex> lk(m_);
+    auto& c = seen_[addr + "|" + std::to_string(port)];
+    c.since = Clock::now();
+  }
+  size_t cut() const { return cut_; }
+
+ private:
+  struct Conn {
+    ino_t ino = 0;
+    Clock::time_point since;
+  };
+  static std::string numeric(const sockaddr_storage& a, socklen_t len, int& port) {
+    char host[NI_MAXHOST] = "", serv[NI_MAXSERV] = "";
+    getnameinfo(reinterpret_cast<const sockaddr*>(&a), len, host, sizeof host, serv, sizeof serv,
+                NI_NUMERICHOST | NI_NUMERICSERV);
+    port = std::atoi(serv);
+    return host;
+  }
+  void scan() {
+    std::map<std::string, std::pair<int, ino_t>> now_open;  // peer -> fd, inode
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator("/proc/self/fd", ec)) {
+      const int fd = std::atoi(e.path().filename().c_str());
+      struct stat st {};
+      if (fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode)) continue;
+      sockaddr_storage local{}, peer{};
+      socklen_t ll = sizeof local, pl = sizeof peer;
+      if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &ll) != 0) continue;
+      if (local.ss_family != AF_INET && local.ss_family != AF_INET6) continue;
+      int lport = 0, pport = 0;
+      (void)numeric(local, ll, lport);
+      if (lport != port_ || getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &pl) != 0) continue;
+      const std::string addr = numeric(peer, pl, pport);
+      now_open[addr + "|" + std::to_string(pport)] = {fd, st.st_ino};
+    }
+    const auto now = Clock::now();
+    std::lock_guard<std::mutex> lk(m_);
+    for (auto it = seen_.begin(); it != seen_.end();)  // closed connections (and touches of them) are forgotten
+      it = now_open.count(it->first) ? std::next(it) : seen_.erase(it);
+    for (const auto& [key, fi] : now_open) {
+      auto [it, fresh] = seen_.try_emplace(key);
+      if (fresh || it->second.ino != fi.second) {
+        if (fresh || it->second.ino != 0) it->second.since = now;
+        it->second.ino = fi.second;
+      }
+      if (now - it->second.since > deadline_) {
+        struct stat st {};
+        if (fstat(fi.first, &st) == 0 && st.st_ino == fi.second) ::shutdown(fi.first, SHUT_RDWR);
+        ++cut_;
+        it->second.since = now;  // once
+      }
+    }
+  }
+  void loop() {
+    std::unique_lock<std::mutex> lk(m_);
+    while (!stop_) {
+      lk.unlock();
+      scan();
+      lk.lock();
+      cv_.wait_for(lk, std::chrono::milliseconds(250), [&] { return stop_; });
+    }
+  }
+
+  int port_ = 0;
+  Clock::duration deadline_{};
+  std::mutex m_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread th_;
+  std::map<std::string, Conn> seen_;
+  std::atomic<size_t> cut_{0};
+};
 
 }  // namespace
 
 struct DashboardServer::Impl {
   ServeOptions opt;
   httplib::Server svr;
+  ConnectionWatchdog watchdog;
+  int bound_port = 0;
 
   struct ScenarioEntry {
     std::string name, title, label, text;
     std::vector<LeverInfo> levers;
+    nlohmann::json timeline, codebook;  // regimes and labelled events; the series codebook
   };
   std::vector<ScenarioEntry> scenarios;
   std::vector<HistoryPoint> history;
@@ -99,7 +218,7 @@ struct DashboardServer::Impl {
 
   void load_scenarios() {
     const Scenario def = load_default_scenario();
-    scenarios.push_back({def.name, def.title, def.file, "", levers_for(def)});
+    scenarios.push_back({def.name, def.title, def.file, "", levers_for(def), timeline_json(def), codebook_json(def)});
     std::error_code ec;
     if (opt.scenarios_dir.empty() || !fs::is_directory(opt.scenarios_dir, ec)) return;
     std::vector<fs::path> files;
@@ -116,7 +235,7 @@ struct DashboardServer::Impl {
         std::ostringstream ss;
         ss << in.rdbuf();
         const Scenario sc = load_scenario_text(ss.str(), p.string());
-        scenarios.push_back({stem, sc.title, p.string(), ss.str(), levers_for(sc)});
+        scenarios.push_back({stem, sc.title, p.string(), ss.str(), levers_for(sc), timeline_json(sc), codebook_json(sc)});
       } catch (const std::exception& e) {
         std::cerr << "gangdu serve: skipping scenario " << p.string() << ": " << e.what() << "\n";
       }
@@ -328,19 +447,46 @@ struct DashboardServer::Impl {
     svr.set_write_timeout(5, 0);
     svr.set_keep_alive_timeout(2);
     svr.set_keep_alive_max_count(100);
-    const int nthreads = std::max(2, opt.threads);
+    // assumption: four request threads per configured one, so that a few slow
+    // clients (each cut after the request deadline) cannot take them all.
+    const int nthreads = std::max(2, opt.threads) * 4;
     svr.new_task_queue = [nthreads] { return new httplib::ThreadPool(static_cast<size_t>(nthreads)); };
+    // SO_REUSEADDR only: cpp-httplib's default also sets SO_REUSEPORT, with
+    // which a second `serve` on a busy port started silently and the kernel
+    // split the connections between the two.
+    svr.set_socket_options([](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+    svr.set_logger([this](const httplib::Request& req, const httplib::Response&) {
+      watchdog.touch(req.remote_addr, req.remote_port);
+    });
 
     const bool loopback = is_loopback_host(opt.host);
-    svr.set_pre_routing_handler([loopback](const httplib::Request& req, httplib::Response& res) {
+    svr.set_pre_routing_handler([this, loopback](const httplib::Request& req, httplib::Response& res) {
+      watchdog.touch(req.remote_addr, req.remote_port);
       res.set_header("X-Content-Type-Options", "nosniff");
-      if (loopback) {
-        // Refuse other Host names (DNS rebinding): only loopback names reach a loopback server.
-        std::string host = req.get_header_value("Host");
-        if (!host.empty() && host.front() == '[') host = host.substr(1, host.find(']') - 1);
-        else if (auto c = host.find(':'); c != std::string::npos) host = host.substr(0, c);
-        if (!host.empty() && !is_loopback_host(host)) {
-          send_error(res, 400, "bad Host header for a loopback server");
+      // Refuse other Host names (DNS rebinding): only the loopback names, exactly, reach a loopback server.
+      if (loopback && !is_own_host(req.get_header_value("Host"), bound_port)) {
+        send_error(res, 400,
+                   "bad Host header for a loopback server (expected 127.0.0.1, localhost or [::1] with port " +
+                       std::to_string(bound_port) + ")");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      // A request that changes state (starts or cancels a run) must be JSON and
+      // come from this server's own pages: a cross-site form post carries a form
+      // content type and the other site's Origin (CSRF).
+      if (req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS") {
+        const std::string ct = req.get_header_value("Content-Type");
+        const std::string media = ct.substr(0, ct.find(';'));
+        if (media != "application/json") {
+          send_error(res, 415, req.method + " " + req.path + " needs Content-Type: application/json");
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        const std::string origin = req.get_header_value("Origin");
+        if (req.has_header("Origin") &&
+            !(loopback ? is_own_origin(origin, bound_port) : origin == "http://" + req.get_header_value("Host"))) {
+          send_error(res, 403, "cross-origin request refused (Origin " + origin.substr(0, 80) + ")");
           return httplib::Server::HandlerResponse::Handled;
         }
       }
@@ -379,7 +525,8 @@ struct DashboardServer::Impl {
     });
     svr.Get("/api/scenarios", [this](const httplib::Request&, httplib::Response& res) {
       json a = json::array();
-      for (const auto& s : scenarios) a.push_back({{"name", s.name}, {"title", s.title}, {"file", s.label}});
+      for (const auto& s : scenarios)
+        a.push_back({{"name", s.name}, {"title", s.title}, {"file", s.label}, {"timeline", s.timeline}});
       send_json(res, 200, {{"scenarios", a}, {"default_scale", opt.default_scale}, {"max_scale", opt.limits.max_scale},
                            {"max_concurrent_runs", opt.max_concurrent_runs}, {"max_run_seconds", opt.max_run_seconds}});
     });
@@ -388,6 +535,12 @@ struct DashboardServer::Impl {
       const ScenarioEntry* e = find_scenario(name);
       if (!e) return send_error(res, 400, "unknown scenario '" + name.substr(0, 64) + "'");
       send_json(res, 200, {{"scenario", e->name}, {"levers", levers_json(e->levers)}});
+    });
+    svr.Get("/api/codebook", [this](const httplib::Request& req, httplib::Response& res) {
+      const std::string name = req.has_param("scenario") ? req.get_param_value("scenario") : scenarios.front().name;
+      const ScenarioEntry* e = find_scenario(name);
+      if (!e) return send_error(res, 400, "unknown scenario '" + name.substr(0, 64) + "'");
+      send_json(res, 200, {{"scenario", e->name}, {"variables", e->codebook}});
     });
     svr.Get("/api/history", [this](const httplib::Request&, httplib::Response& res) {
       json a = json::array();
@@ -461,17 +614,23 @@ int DashboardServer::bind() {
     port = impl_->svr.bind_to_any_port(impl_->opt.host);
     if (port <= 0) throw std::runtime_error("cannot bind " + impl_->opt.host);
   } else if (!impl_->svr.bind_to_port(impl_->opt.host, port)) {
-    throw std::runtime_error(fmt::format("cannot bind {}:{} (in use?)", impl_->opt.host, port));
+    throw std::runtime_error(fmt::format("cannot bind {}:{}: the port is in use or not allowed (try another --port)",
+                                         impl_->opt.host, port));
   }
+  impl_->bound_port = port;
   return port;
 }
 
-void DashboardServer::listen() { impl_->svr.listen_after_bind(); }
+void DashboardServer::listen() {
+  impl_->watchdog.start(impl_->bound_port, impl_->opt.request_deadline_seconds);
+  impl_->svr.listen_after_bind();
+}
 
 void DashboardServer::stop() {
   if (!impl_) return;
   impl_->stopping = true;
   impl_->svr.stop();
+  impl_->watchdog.stop();
   std::vector<std::shared_ptr<Job>> list;
   {
     std::lock_guard<std::mutex> lk(impl_->m);

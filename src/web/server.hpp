@@ -25,7 +25,11 @@ struct ServeOptions {
   int max_concurrent_runs = 2;         // assumption: the 2-core machine
   int max_runs_kept = 40;              // older finished runs (and their folders) are dropped
   double max_run_seconds = 120;        // a run still going after this is stopped
-  int threads = 8;                     // request-handling threads
+  int threads = 8;                     // request-handling threads (the pool has four times as many)
+  // A connection that takes longer than this to send one request (or take one
+  // response) is cut. assumption: a loopback request takes milliseconds; 10 s
+  // leaves room for a loaded machine.
+  double request_deadline_seconds = 10;
   Limits limits;
 };
 

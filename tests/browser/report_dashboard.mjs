@@ -60,19 +60,36 @@ try {
     const dashErrors = [];
     dash.on('pageerror', (e) => dashErrors.push(String(e)));
     await dash.goto(base + '/');
-    await dash.waitForSelector('body[data-state="ready"]', { timeout: 20000 });
+    // 'ready' passes quickly into 'running' (the history run on load): wait for that run instead.
+    await dash.waitForSelector('body[data-last-run="1"]', { timeout: 60000 });
     t.ok(await dash.locator('#levers .lever').count() >= 5, 'dashboard shows the levers');
     const steel = '#chart-angang-steel_t';
     const sig = () => dash.getAttribute(steel, 'data-signature');
     const pixels = () => dash.evaluate((s) => document.querySelector(s).toDataURL(), steel);
-    const sig0 = await sig(), px0 = await pixels();
 
-    await dash.click('#run');
+    // The default history is drawn on load (run #1 without lever changes), titled from the codebook.
     await dash.waitForSelector('body[data-last-run="1"]', { timeout: 60000 });
     const sig1 = await sig(), px1 = await pixels();
-    t.ok(+sig1 > 0 && sig1 !== sig0 && px1 !== px0, 'first run draws the steel chart');
+    t.ok(+sig1 > 0, 'the history is drawn on load');
     t.ok(+(await dash.getAttribute('#progress', 'value')) === 1 || (await dash.evaluate(() => document.getElementById('progress').value)) === 1,
          'progress bar reaches the end');
+    const title = await dash.getAttribute(steel, 'data-title');
+    t.ok(/^[A-Z]/.test(title) && /Mt a year/.test(title) && !/angang\./.test(title), 'steel chart titled in words with its unit: ' + title);
+    const titles = await dash.evaluate(() => Array.from(document.querySelectorAll('#charts canvas')).map((c) => c.dataset.title));
+    t.ok(titles.length >= 6 && titles.every((x) => x && !/^(angang|anshan|plan)\./.test(x)), 'every chart has a human title: ' + titles.join(' | '));
+    const tl = await dash.evaluate(() => ({ regimes: window.gangduDash.regimes.map((r) => r.short),
+                                            events: window.gangduDash.events.map((e) => e.label) }));
+    t.ok(tl.regimes.includes('CCP: Great Leap Forward') && tl.regimes.includes('Manchukuo'), 'regimes carry readable names: ' + tl.regimes.join(', '));
+    t.ok(tl.events.includes('Soviet removal') && tl.events.includes('Soviet withdrawal'), 'labelled events: ' + tl.events.join(', '));
+    t.ok(await dash.locator('#regime-list li').count() >= tl.regimes.length, 'regimes and events listed under the charts');
+    const help = await dash.textContent('#lever-removal_1945 >> xpath=ancestor::div[contains(@class,"lever")]');
+    t.ok(/As happened: on/.test(help) && /from the dissertation/.test(help), 'lever help says where its value comes from: ' + help.trim().slice(0, 90));
+    const adv = await dash.evaluate(() => { const d = document.getElementById('advanced'); return d ? { open: d.open, n: d.querySelectorAll('.lever').length } : null; });
+    t.ok(adv && !adv.open && adv.n >= 5, 'rule switches folded under "advanced" (' + (adv ? adv.n : 0) + ')');
+    const runTop = await dash.evaluate(() => document.getElementById('run').getBoundingClientRect().top < 200);
+    t.ok(runTop, 'Run is at the top of the lever column');
+    await dash.evaluate(() => document.querySelectorAll('aside, section.dash').forEach((e) => e.scrollTo(0, 0)));
+    await dash.screenshot({ path: path.join(artefacts, 'dashboard-load.png'), fullPage: false });
 
     // Move the Leap overdriving lever and switch the 1945 removal off, then run again.
     await dash.fill('#lever-leap_party_pressure-value', '0.5');
@@ -81,8 +98,13 @@ try {
     await dash.waitForSelector('body[data-last-run="2"]', { timeout: 60000 });
     const sig2 = await sig(), px2 = await pixels();
     t.ok(sig2 !== sig1 && px2 !== px1, `moving the lever changes the chart (signature ${(+sig1).toExponential(4)} -> ${(+sig2).toExponential(4)})`);
-    const runsDrawn = await dash.evaluate((s) => Chart.getChart(document.querySelector(s)).data.datasets.filter((d) => /^run #/.test(d.label)).length, steel);
-    t.ok(runsDrawn === 2, 'the chart compares two runs (A solid, B dashed)');
+    const labels = await dash.evaluate((s) => Chart.getChart(document.querySelector(s)).data.datasets.map((d) => d.label).filter((l) => /run #/.test(l)), steel);
+    t.ok(labels.length === 2 && labels[0] === 'your change (run #2)' && labels[1] === 'history (run #1)',
+         'the chart compares "your change" (solid) with "history" (dashed): ' + labels.join(', '));
+    await dash.check('#zoom');
+    const xmin = await dash.evaluate((s) => Chart.getChart(document.querySelector(s)).options.scales.x.min, steel);
+    t.ok(xmin === 1945, 'zoom to 1945-1964 (x from ' + xmin + ')');
+    await dash.uncheck('#zoom');
     const manifest = await (await fetch(base + '/api/runs/2/files/manifest.json')).json();
     t.ok(manifest.dashboard && manifest.dashboard.levers.leap_party_pressure === 0.5 && manifest.dashboard.removal_1945 === false,
          'run 2 manifest records the levers');
@@ -93,6 +115,14 @@ try {
     await dash.evaluate(() => document.querySelectorAll('aside, section.dash').forEach((e) => e.scrollTo(0, 0)));
     await dash.screenshot({ path: path.join(artefacts, 'dashboard.png'), fullPage: false });
 
+    // A reload keeps the runs (this browser's, while the server still has them) and starts no new one.
+    await dash.reload();
+    await dash.waitForSelector('body[data-state="ready"][data-last-run="2"]', { timeout: 20000 });
+    const kept = await dash.evaluate(() => window.gangduDash.order.slice());
+    t.ok(kept.length === 2 && kept[0] === 1 && kept[1] === 2, 'runs kept across a reload: ' + kept.join(','));
+    const nJobs = (await (await fetch(base + '/api/runs')).json());
+    t.ok((nJobs.runs || nJobs).length === 2, 'the reload started no new run');
+
     // A bad lever value is refused with a message the page shows.
     const bad = await dash.evaluate(async () => {
       const r = await fetch('/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -100,6 +130,7 @@ try {
       return { status: r.status, body: await r.json() };
     });
     t.ok(bad.status === 400 && /expected a number/.test(bad.body.error), 'non-numeric lever -> 400: ' + bad.body.error);
+    await dash.click('#run-settings summary');
     await dash.fill('#scale', '7');
     await dash.click('#run');
     await dash.waitForSelector('body[data-state="error"]', { timeout: 20000 });
@@ -109,6 +140,7 @@ try {
     t.ok(dashErrors.length === 0, 'dashboard has no script errors ' + dashErrors.join('; '));
     if (process.env.GANGDU_UPDATE_DOCS_IMG) {
       fs.copyFileSync(path.join(artefacts, 'dashboard.png'), path.join(root, 'docs', 'img', 'dashboard.png'));
+      fs.copyFileSync(path.join(artefacts, 'dashboard-load.png'), path.join(root, 'docs', 'img', 'dashboard-load.png'));
       fs.copyFileSync(path.join(artefacts, 'report.png'), path.join(root, 'docs', 'img', 'report.png'));
     }
   } finally {

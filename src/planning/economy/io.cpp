@@ -61,6 +61,7 @@ class CsvStream {
                      message);
   }
 
+  static constexpr double kMaxQuantity = 1e15;
   double number(const std::vector<std::string>& row, int col) const {
     const std::string& s = row[col];
     double v = 0;
@@ -75,6 +76,9 @@ class CsvStream {
     if (unlimited_ok && (s.empty() || s == "inf" || s == "unlimited")) return kUnlimited;
     const double v = number(row, col);
     if (v < 0) fail(col, "must not be negative, found '" + s + "'");
+    // assumption: quantities, coefficients and labour above 1e15 are a slip (a 1e308
+    // coefficient made CLP stop on numerical errors); no capacity is written "unlimited".
+    if (v > kMaxQuantity) fail(col, "value '" + s + "' is above 1e15 (write 'unlimited' for no capacity)");
     return v;
   }
 

@@ -94,6 +94,7 @@ void load(ClpSimplex& model, const LpForm& f, const std::vector<double>& collb, 
 }  // namespace
 
 PlanResult solve_lp(const Economy& e, const Options& o) {
+  check_options(o);
   const double t0 = now_seconds();
   const int32_t n = e.size();
   const bool labour_row = std::isfinite(e.labour_available);
@@ -128,6 +129,8 @@ PlanResult solve_lp(const Economy& e, const Options& o) {
     r.seconds = now_seconds() - t0;
     return r;
   };
+  // Status 4+ is CLP giving up on the numbers (a 1e308 coefficient), not an answer about the plan.
+  if (model.status() >= 4) throw std::runtime_error("lp: " + r.status + ": CLP stopped on numerical errors");
   if (!model.isProvenOptimal()) return failed(r.status);
   const double theta = model.primalColumnSolution()[n];
   r.theta = theta;

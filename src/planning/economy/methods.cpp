@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 
 namespace gangdu::plan {
@@ -140,6 +141,7 @@ double balance_residual(const Economy& e, const std::vector<double>& f, const st
 }
 
 PlanResult solve_balance(const Economy& e, const Options& o) {
+  check_options(o);
   const double t0 = now_seconds();
   PlanResult r;
   r.method = Method::Balance;
@@ -156,6 +158,7 @@ PlanResult solve_balance(const Economy& e, const Options& o) {
 }
 
 PlanResult solve_ration(const Economy& e, const Options& o) {
+  check_options(o);
   const double t0 = now_seconds();
   const int32_t n = e.size();
   PlanResult r;
@@ -221,6 +224,7 @@ double harmony_objective(const Economy& e, const std::vector<double>& f) {
 }
 
 PlanResult solve_harmony(const Economy& e, const Options& o) {
+  check_options(o);
   const double t0 = now_seconds();
   const int32_t n = e.size();
   PlanResult r;
@@ -296,6 +300,29 @@ PlanResult solve_harmony(const Economy& e, const Options& o) {
   finish(e, best_f, r);
   r.seconds = now_seconds() - t0;
   return r;
+}
+
+void check_options(const Options& o) {
+  auto num = [](double v) {
+    std::ostringstream s;
+    s << v;
+    return s.str();
+  };
+  // assumption: below 1e-15 the iterations cannot converge in doubles; above
+  // 1e-2 a "converged" balance can miss by percents (1e300 passed a residual of 0.625).
+  if (!(o.tolerance >= 1e-15 && o.tolerance <= 1e-2))
+    throw std::invalid_argument("tolerance must be in [1e-15, 0.01], found " + num(o.tolerance));
+  if (o.max_sweeps < 1)
+    throw std::invalid_argument("max_sweeps must be at least 1, found " + std::to_string(o.max_sweeps));
+  // assumption: fulfilment is a share of the targets; more than a millionfold is no plan.
+  if (!(o.max_fulfilment > 0 && o.max_fulfilment <= 1e6))
+    throw std::invalid_argument("max_fulfilment must be in (0, 1e6], found " + num(o.max_fulfilment));
+  if (o.harmony_iterations < 1 || o.harmony_iterations > 10000000)
+    throw std::invalid_argument("harmony_iterations must be in [1, 10000000], found " +
+                                std::to_string(o.harmony_iterations));
+  if (!(o.ration_precision > 0 && o.ration_precision <= 0.1))
+    throw std::invalid_argument("ration_precision must be in (0, 0.1], found " + num(o.ration_precision));
+  if (std::isnan(o.lp_max_seconds)) throw std::invalid_argument("lp_max_seconds must be a number, found nan");
 }
 
 PlanResult solve(const Economy& e, Method m, const Options& o) {

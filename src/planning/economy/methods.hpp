@@ -77,6 +77,10 @@ PlanResult solve_balance(const Economy& e, const Options& o = {});
 PlanResult solve_ration(const Economy& e, const Options& o = {});
 PlanResult solve_lp(const Economy& e, const Options& o = {});
 PlanResult solve_harmony(const Economy& e, const Options& o = {});
+// Throws std::invalid_argument naming the option when one is out of its bounds
+// (harmony_iterations 0 used to crash, max_fulfilment nan gave a "feasible"
+// all-zero plan). solve() checks; the solve_* functions assume checked options.
+void check_options(const Options& o);
 PlanResult solve(const Economy& e, Method m, const Options& o = {});
 
 // The balance as a linear programme (min labour s.t. x - Ax >= target - stock,
