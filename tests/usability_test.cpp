@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <thread>
+#include <vector>
 
 #include "core/csv.hpp"
 #include "core/error.hpp"
@@ -37,6 +38,21 @@ std::vector<std::string> column(const gangdu::CsvTable& t, const std::string& co
   const size_t c = t.column(col);
   for (const auto& r : t.rows) v.push_back(r[c]);
   return v;
+}
+
+// Starts `gangdu ARGS...` in a child process (stderr to `log`, SIGINT at its default) and
+// returns its pid, for the tests that interrupt a batch.
+pid_t spawn_gangdu(const std::vector<std::string>& args, const std::string& log) {
+  const pid_t pid = fork();
+  if (pid != 0) return pid;
+  std::freopen(log.c_str(), "w", stderr);
+  std::freopen("/dev/null", "w", stdout);
+  ::signal(SIGINT, SIG_DFL);
+  std::vector<char*> argv = {const_cast<char*>(GANGDU_BINARY)};
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  execv(GANGDU_BINARY, argv.data());
+  _exit(127);
 }
 }  // namespace
 
@@ -339,16 +355,8 @@ TEST(Usability, ProgressLinesOnATerminalOnly) {
 TEST(Usability, InterruptStopsABatchAndWritesNothing) {
   const std::string base = temp_dir("usab_sigint");
   const std::string out = base + "/ens", log = base + "/log.txt";
-  const pid_t pid = fork();
+  const pid_t pid = spawn_gangdu({"ensemble", "--runs", "400", "--scale", "0.01", "--threads", "2", "--out", out}, log);
   ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    std::freopen(log.c_str(), "w", stderr);
-    std::freopen("/dev/null", "w", stdout);
-    ::signal(SIGINT, SIG_DFL);
-    execl(GANGDU_BINARY, GANGDU_BINARY, "ensemble", "--runs", "400", "--scale", "0.01", "--threads", "2", "--out",
-          out.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   ::kill(pid, SIGINT);
   int status = 0;
@@ -420,16 +428,9 @@ TEST(Usability, InterruptedEnsembleResumesWithTheSameCommand) {
   const std::string base = temp_dir("usab_resume");
   const std::string out = base + "/ens", journal = out + ".resume", log = base + "/log.txt";
   const std::string args = "ensemble --runs 60 --scale 0.01 --threads 2 --seed 11 --out " + out;
-  const pid_t pid = fork();
+  const pid_t pid = spawn_gangdu(
+      {"ensemble", "--runs", "60", "--scale", "0.01", "--threads", "2", "--seed", "11", "--out", out}, log);
   ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    std::freopen(log.c_str(), "w", stderr);
-    std::freopen("/dev/null", "w", stdout);
-    ::signal(SIGINT, SIG_DFL);
-    execl(GANGDU_BINARY, GANGDU_BINARY, "ensemble", "--runs", "60", "--scale", "0.01", "--threads", "2", "--seed", "11",
-          "--out", out.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
   auto journal_runs = [&] {
     size_t n = 0;
     if (fs::exists(journal))
