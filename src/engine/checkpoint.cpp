@@ -30,12 +30,12 @@ static_assert(sizeof(UnitsState) == 592, "UnitsState changed: list the new field
 static_assert(sizeof(FinanceState) == 72, "FinanceState changed: list the new field in FinanceState::fields()");
 static_assert(sizeof(WorkforceState) == 32, "WorkforceState changed: list the new field in WorkforceState::fields()");
 static_assert(sizeof(FacilityRegistry) == 576, "FacilityRegistry changed: list the new field in its fields()");
-static_assert(sizeof(ExpertiseState) == 112, "ExpertiseState changed: list the new field in ExpertiseState::fields()");
+static_assert(sizeof(ExpertiseState) == 136, "ExpertiseState changed: list the new field in ExpertiseState::fields()");
 static_assert(sizeof(SteelState) == 784, "SteelState changed: list the new field in SteelState::fields()");
 // World less its series handles (rebuilt by declaration, not checkpointed; alignas(8) makes a
 // new handle change World by exactly its struct's change), so adding an output series needs no
 // edit here while any other new member still trips this.
-static_assert(sizeof(World) - sizeof(SeriesHandles) - sizeof(PeopleSeries) - sizeof(ExpertiseSeries) == 5128,
+static_assert(sizeof(World) - sizeof(SeriesHandles) - sizeof(PeopleSeries) - sizeof(ExpertiseSeries) == 5160,
               "World changed: list the new member in World::fields() (engine/world.hpp)");
 #endif
 

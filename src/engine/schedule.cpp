@@ -453,7 +453,7 @@ const std::vector<RuleInfo>& rules() {
        "expertise",
        "src/people/expertise.cpp",
        "rule_soviet_experts",
-       {"expert_soviet_advisers", "expert_weight_soviet"},
+       {"expert_soviet_advisers", "expert_weight_soviet", "expert_startup_need_per_myuan"},
        "L2172, L2795, L2811, L4925"},
       {"ussr_training",
        "a share of new technicians is trained in Soviet plants",

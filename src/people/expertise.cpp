@@ -61,20 +61,24 @@ void declare_expertise_series(World& w) {
   const auto S = SeriesKind::kStock;
   const auto F = SeriesKind::kFlow;
   v.stock = r.declare({"angang.expert_stock", S, "persons",
-                       "experts at Angang in technician-equivalents (weights by origin) at year end", "expertise"});
+                       "experts at Angang in technician-equivalents (weights by origin) at year end", "R21"});
   v.coverage = r.declare({"angang.expert_coverage", F, "share",
-                          "expert stock / experts the installed plant needs, mean over the year", "expertise"});
+                          "expert stock / experts the installed plant needs, mean over the year", "R21"});
   v.pace = r.declare({"angang.expert_pace", F, "share",
                       "pace of restoration, repair, start-up and training from expert coverage, mean over the year",
-                      "expertise"});
+                      "R21"});
   v.output = r.declare({"angang.expert_output_factor", F, "share",
-                        "output factor from expert coverage (technician class), mean over the year", "expertise"});
+                        "output factor from expert coverage (technician class), mean over the year", "R21"});
   v.skill = r.declare({"angang.skill_index", F, "share",
                        "mean skill of Angang production workers from their works experience, mean over the year",
-                       "expertise"});
-  v.soviet = r.declare({"angang.soviet_experts", S, "persons", "Soviet advisers at Angang at year end", "expertise"});
+                       "R21"});
+  v.soviet = r.declare({"angang.soviet_experts", S, "persons", "Soviet advisers at Angang at year end", "R21"});
+  v.startup_coverage = r.declare({"angang.startup_coverage", F, "share",
+                                  "start-up specialists / what the start-ups due in the next 12 months need, mean over "
+                                  "the year (capped at 10)",
+                                  "R21"});
   v.slipped = r.declare({"angang.startups_slipped", F, "count",
-                         "months by which unit start-ups slipped for want of experts, in the year", "expertise"});
+                         "months by which unit start-ups slipped for want of experts, in the year", "R21"});
   static const char* const kNames[kExpertiseOriginCount] = {"",
                                                             "angang.experts_japanese",
                                                             "angang.experts_japanese_era",
@@ -90,7 +94,7 @@ void declare_expertise_series(World& w) {
       "Angang technicians trained in Soviet plants, at year end"};
   v.by_origin[0] = -1;
   for (int o = 1; o < kExpertiseOriginCount; ++o)
-    v.by_origin[o] = r.declare({kNames[o], S, "persons", kMeanings[o], "expertise"});
+    v.by_origin[o] = r.declare({kNames[o], S, "persons", kMeanings[o], "R21"});
 }
 
 void expertise_month(World& w) {
@@ -150,15 +154,26 @@ void expertise_month(World& w) {
   x.pace = coverage_pace(x.coverage, P.expert_pace_elasticity, P.expert_pace_floor);
   x.skill = producers > 0 ? skill_sum / static_cast<double>(producers) : 1.0;
 
-  // Start-ups due next month go ahead with probability `pace`, else slip a month (L2811:
-  // Soviet experts launched the new mills; L2833-2867: delays).
+  // Start-ups (L2811: Soviet experts designed, installed and launched the new mills; L2833-2867:
+  // delays). Specialists: Soviet advisers, Japanese, Nationalist-era engineers, USSR-trained.
+  x.specialists = x.soviet * P.expert_weight_soviet;
+  for (const auto o : {ExpertiseOrigin::kJapanese, ExpertiseOrigin::kNationalistEra, ExpertiseOrigin::kUssr})
+    x.specialists += x.experts[static_cast<size_t>(o)] * origin_weight(P, static_cast<int>(o));
   const int y = w.year();
+  FacilityRegistry& f = w.facilities;
+  x.startup_need = 0;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (f.expansion_unit(i)) continue;
+    const int32_t due = f.commissioned(i).index;
+    if (due > now && due <= now + 12) x.startup_need += P.expert_startup_need_per_myuan * f.unit_investment_myuan(i);
+  }
+  const double cs = x.startup_need > 0 ? x.specialists / x.startup_need : 10.0;
+  x.startup_pace = on ? coverage_pace(cs, P.expert_pace_elasticity, P.expert_pace_floor) : 1.0;
   if (on) {
-    FacilityRegistry& f = w.facilities;
     const Month next{now + 1};
     for (size_t i = 0; i < f.size(); ++i) {
       if (f.expansion_unit(i) || !(f.commissioned(i) == next)) continue;
-      if (rng::uniform(w.key_events, now, i, 40) >= x.pace) {
+      if (rng::uniform(w.key_events, now, i, 40) >= x.startup_pace) {
         f.delay_commissioning(i, Month{now + 2});
         w.rec.add(w.xv.slipped, y, 1.0);
       }
@@ -171,6 +186,7 @@ void expertise_month(World& w) {
   w.rec.add(v.output, y, expertise_output_factor(w) / 12.0);
   w.rec.add(v.skill, y, x.skill / 12.0);
   w.rec.set(v.soviet, y, x.soviet);
+  w.rec.add(v.startup_coverage, y, std::min(cs, 10.0) / 12.0);
   for (int o = 1; o < kExpertiseOriginCount; ++o) w.rec.set(v.by_origin[o], y, x.experts[o]);
 }
 

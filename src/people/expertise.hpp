@@ -23,8 +23,16 @@
 //     expert_pace_elasticity. Scripted facility repairs advance at this pace
 //     (steelworks/registry.cpp), the repair shops' capacity and maintenance
 //     restoration scale with it (steelworks/wear.cpp), the construction pipeline's
-//     months divide by it (steelworks/construction.cpp), and a unit due to start
-//     up next month starts with probability pace, else slips a month;
+//     months divide by it (steelworks/construction.cpp);
+//   * start-up of new listed units (design, installation, start-up of imported
+//     plant, L2811): a separate start-up coverage c_s = specialists / start-up
+//     need, where the specialists are the Soviet advisers, the Japanese, the
+//     Nationalist-era engineers and the USSR-trained (their technician-equivalent
+//     weights; home-trained technicians do not count: they ran plant they knew,
+//     L4719) and the need is expert_startup_need_per_myuan x the investment of the
+//     units due to start in the next twelve months. A unit due next month starts
+//     with probability floor + (1 - floor) min(1, c_s)^expert_pace_elasticity, else
+//     slips a month;
 //   * training of successors: works employees learn at `pace` months of
 //     experience per month worked.
 //
@@ -69,15 +77,18 @@ struct ExpertiseState {
   double soviet = 0;                                    // Soviet advisers counted (persons)
   std::array<double, kExpertiseOriginCount> experts{};  // persons by origin (index 0 unused)
   int64_t slipped = 0;                                  // start-ups postponed by a month, this year
+  double specialists = 0;                               // start-up specialists (technician-equivalents)
+  double startup_need = 0;                              // specialists the start-ups of the next 12 months need
+  double startup_pace = 1;                              // probability a unit due next month starts on time
   template <class A>
   void fields(A& a) {  // checkpointed (engine/checkpoint.cpp)
-    a(stock, need, coverage, pace, output, skill, soviet, experts, slipped);
+    a(stock, need, coverage, pace, output, skill, soviet, experts, slipped, specialists, startup_need, startup_pace);
   }
 };
 
 // Series handles (declared by declare_expertise_series; rebuilt on resume).
 struct alignas(8) ExpertiseSeries {
-  int stock, coverage, pace, output, skill, soviet, slipped;
+  int stock, coverage, pace, output, skill, soviet, slipped, startup_coverage;
   int by_origin[kExpertiseOriginCount];
 };
 

@@ -214,6 +214,7 @@
   P(expert_weight_nationalist_era, 0.0, 50.0, "tech-eq", "technician-equivalents of one technician formed 1945-48 (Nationalist engineers and managers)") \
   P(expert_weight_ussr, 0.0, 50.0, "tech-eq", "technician-equivalents of one technician trained in Soviet plants") \
   P(expert_weight_soviet, 0.0, 500.0, "tech-eq", "technician-equivalents of one Soviet adviser (designers, installers, start-up crews)") \
+  P(expert_startup_need_per_myuan, 0.0, 1000.0, "tech-eq/M yuan", "start-up specialists (technician-equivalents) a new unit needs per M yuan of its investment to start on time") \
   P(expert_soviet_advisers, 0.0, 10000.0, "persons", "Soviet advisers working at Angang (set by dated events)") \
   P(expert_ussr_trained_share, 0.0, 1.0, "share", "share of new technicians trained in Soviet plants") \
   P(skill_recruit_level, 0.0, 1.0, "share", "skill of a recruit with no works experience relative to a fully experienced worker") \

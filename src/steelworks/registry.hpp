@@ -105,6 +105,8 @@ class FacilityRegistry {
   Month commissioned(size_t i) const { return built_[i]; }
   // A start-up postponed (issue 20: no experts to launch it, people/expertise.hpp).
   void delay_commissioning(size_t i, Month to) { built_[i] = std::max(built_[i], to); }
+  // Construction cost of unit i (M yuan; 0 when the scenario gives none).
+  double unit_investment_myuan(size_t i) const { return invest_myuan_[i]; }
   // One of the programme's expansion units (expand()), not a listed facility.
   bool expansion_unit(size_t i) const {
     return process_[i] < expansion_of_.size() && expansion_of_[process_[i]] == static_cast<int>(i);
