@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "engine/world.hpp"
+#include "outputs/writer.hpp"
 
 namespace gangdu {
 
@@ -74,8 +75,8 @@ void declare_expertise_series(World& w) {
                        "R21"});
   v.soviet = r.declare({"angang.soviet_experts", S, "persons", "Soviet advisers at Angang at year end", "R21"});
   v.startup_coverage = r.declare({"angang.startup_coverage", F, "share",
-                                  "start-up specialists / what the start-ups due in the next 12 months need, mean over "
-                                  "the year (capped at 10)",
+                                  "start-up specialists / what the units due to start next month need, mean over the "
+                                  "year (10 in months with no start-up; capped at 10)",
                                   "R21"});
   v.slipped = r.declare({"angang.startups_slipped", F, "count",
                          "months by which unit start-ups slipped for want of experts, in the year", "R21"});
@@ -164,8 +165,9 @@ void expertise_month(World& w) {
   x.startup_need = 0;
   for (size_t i = 0; i < f.size(); ++i) {
     if (f.expansion_unit(i)) continue;
-    const int32_t due = f.commissioned(i).index;
-    if (due > now && due <= now + 12) x.startup_need += P.expert_startup_need_per_myuan * f.unit_investment_myuan(i);
+    // The crews launch the units due next month (a look further ahead would let plans dated
+    // later, e.g. the Leap's, act on the months before them).
+    if (f.commissioned(i).index == now + 1) x.startup_need += P.expert_startup_need_per_myuan * f.unit_investment_myuan(i);
   }
   const double cs = x.startup_need > 0 ? x.specialists / x.startup_need : 10.0;
   x.startup_pace = on ? coverage_pace(cs, P.expert_pace_elasticity, P.expert_pace_floor) : 1.0;
@@ -173,7 +175,9 @@ void expertise_month(World& w) {
     const Month next{now + 1};
     for (size_t i = 0; i < f.size(); ++i) {
       if (f.expansion_unit(i) || !(f.commissioned(i) == next)) continue;
-      if (rng::uniform(w.key_events, now, i, 40) >= x.startup_pace) {
+      // Keyed by the unit's id, not its index: a scenario that removes a unit shifts no other's draw.
+      const std::string& id = f.id(i);
+      if (rng::uniform(w.key_events, now, fnv1a64(id.data(), id.size()), 40) >= x.startup_pace) {
         f.delay_commissioning(i, Month{now + 2});
         w.rec.add(w.xv.slipped, y, 1.0);
       }

@@ -30,7 +30,7 @@
 //     Nationalist-era engineers and the USSR-trained (their technician-equivalent
 //     weights; home-trained technicians do not count: they ran plant they knew,
 //     L4719) and the need is expert_startup_need_per_myuan x the investment of the
-//     units due to start in the next twelve months. A unit due next month starts
+//     units due to start next month. A unit due next month starts
 //     with probability floor + (1 - floor) min(1, c_s)^expert_pace_elasticity, else
 //     slips a month;
 //   * training of successors: works employees learn at `pace` months of
@@ -78,7 +78,7 @@ struct ExpertiseState {
   std::array<double, kExpertiseOriginCount> experts{};  // persons by origin (index 0 unused)
   int64_t slipped = 0;                                  // start-ups postponed by a month, this year
   double specialists = 0;                               // start-up specialists (technician-equivalents)
-  double startup_need = 0;                              // specialists the start-ups of the next 12 months need
+  double startup_need = 0;                              // specialists the units due next month need
   double startup_pace = 1;                              // probability a unit due next month starts on time
   template <class A>
   void fields(A& a) {  // checkpointed (engine/checkpoint.cpp)
