@@ -105,7 +105,9 @@ TEST(Units, BuiltFromTheChainAndCoverEveryProcess) {
   EXPECT_NEAR(share, 1.0, 1e-9);  // every facility belongs to a unit (coal and scrap have none)
   // Each chain process that is not an outside supply belongs to exactly one unit.
   for (size_t p = 0; p < w.steel.chain.size(); ++p)
-    if (!w.steel.chain.external(p)) EXPECT_GE(u.of_process[p], 0) << w.steel.chain.process_id(p);
+    if (!w.steel.chain.external(p)) {
+      EXPECT_GE(u.of_process[p], 0) << w.steel.chain.process_id(p);
+    }
 }
 
 TEST(Units, RatchetZeroAndOneRestrictDifferently) {

@@ -65,6 +65,7 @@ World::World(const Scenario& scenario, const RunOptions& options)
   init_units(*this);
   declare_unit_series(*this);
   declare_people_series(*this);
+  declare_expertise_series(*this);
 }
 
 // One month: the steps of engine/schedule.cpp in order (January steps in

@@ -187,7 +187,7 @@ namespace {
 
 void step_regimes(World& w, MonthContext&) { w.regimes.apply(w.clock.now(), w.params); }
 void step_facility_events(World& w, MonthContext&) {
-  w.facilities.apply_events(w.sc, w.clock.now(), w.P.removal_scale);
+  w.facilities.apply_events(w.sc, w.clock.now(), w.P.removal_scale, expert_pace(w));
 }
 void step_population_events(World& w, MonthContext& x) { x.events = population_events(w); }
 void step_campaigns(World& w, MonthContext& x) { x.campaigns = campaign_month(w); }
@@ -211,6 +211,8 @@ void step_workforce(World& w, MonthContext& x) {
                       static_cast<double>(x.events.transferred_out) * w.weight);
   w.rec.set(w.steel.employees_trained, w.year(), w.ent.workforce.trained);
 }
+// Experts by origin and skill as a stock (people/expertise.hpp, issue 20).
+void step_expertise(World& w, MonthContext&) { expertise_month(w); }
 // Capital construction: the programme's unlisted projects (steelworks/construction.hpp).
 void step_construction(World& w, MonthContext& x) {
   construction_month(w, static_cast<double>(x.people.construction) * w.weight);
@@ -277,6 +279,8 @@ const std::vector<Step>& schedule() {
        "src/people/demography.cpp", step_demography},
       {"workforce", "the works' trained and untrained pools: transfers, newcomers, learning", P::kPeople,
        "src/enterprises/workforce.cpp", step_workforce},
+      {"expertise", "experts by origin: stock, coverage, pace of repair and start-up; experience learnt", P::kPeople,
+       "src/people/expertise.cpp", step_expertise},
       {"labour_market", "lay-offs, hiring, migrant recruitment, blind inflow", P::kLabourMarket,
        "src/enterprises/labour_market.cpp", step_labour_market},
       {"family_follow", "families of recruits join them from the village", P::kLabourMarket,
@@ -435,12 +439,49 @@ const std::vector<RuleInfo>& rules() {
        {"control_local_weight"},
        "L3072-3100"},
       {"R21",
-       "expert stock: productivity from Soviet advisers and trained engineers",
-       "produce",
-       "src/regimes/campaigns.cpp",
-       "",
-       {"expertise_factor"},
-       "L2300-2353"},
+       "expert stock: experts as persons by origin bound output and pace restoration, repair, start-up, training",
+       "expertise",
+       "src/people/expertise.cpp, src/regimes/campaigns.cpp, src/steelworks/registry.cpp, src/steelworks/wear.cpp",
+       "rule_expert_stock",
+       {"expert_need_per_kt", "expert_output_elasticity", "expert_pace_elasticity", "expert_pace_floor",
+        "expert_weight_japanese", "expert_weight_nationalist_era", "expert_formation_era"},
+       "L2300-2353, L2435, L2811"},
+      {"japanese_retained",
+       "Japanese engineers and technicians kept after 1945 count as experts",
+       "expertise",
+       "src/people/expertise.cpp",
+       "rule_japanese_retained",
+       {"expert_weight_japanese"},
+       "L1695, L1711, L2435, L2496"},
+      {"soviet_experts",
+       "Soviet advisers at Angang count as experts (set by dated events)",
+       "expertise",
+       "src/people/expertise.cpp",
+       "rule_soviet_experts",
+       {"expert_soviet_advisers", "expert_weight_soviet", "expert_startup_need_per_myuan"},
+       "L2172, L2795, L2811, L4925"},
+      {"ussr_training",
+       "a share of new technicians is trained in Soviet plants",
+       "expertise",
+       "src/people/expertise.cpp",
+       "rule_ussr_training",
+       {"expert_ussr_trained_share", "expert_weight_ussr"},
+       "L2604, L3040"},
+      {"transfers_out",
+       "works employees sent to other enterprises (transfer_out events)",
+       "population_events",
+       "src/people/migration.cpp",
+       "rule_transfers_out",
+       {},
+       "L2928, L3935, L5046"},
+      {"skill_stock",
+       "persons' works experience: recruits start low and learn; skill lowers rejects and wear",
+       "expertise",
+       "src/people/expertise.cpp, src/steelworks/production.cpp, src/steelworks/wear.cpp",
+       "rule_skill_stock",
+       {"skill_recruit_level", "skill_learning_months", "skill_reference", "skill_reject_response",
+        "skill_wear_response"},
+       "L4719, L5323"},
       {"R22",
        "labour supply by regime: recruitment, hukou and grain controls, returns",
        "labour_market",

@@ -17,7 +17,10 @@ namespace {
 std::string arm_text(const std::vector<std::pair<std::string, double>>& arm) {
   if (arm.empty()) return "as in the scenario";
   std::string s;
-  for (const auto& [k, v] : arm) s += (s.empty() ? "" : " ") + fmt::format("{}={:g}", k, v);
+  for (const auto& [k, v] : arm) {
+    if (!s.empty()) s += ' ';
+    s += fmt::format("{}={:g}", k, v);
+  }
   return s;
 }
 }  // namespace

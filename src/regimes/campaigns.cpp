@@ -2,10 +2,12 @@
 
 #include <algorithm>
 
+#include "people/expertise.hpp"
+
 namespace gangdu {
 
 double work_conditions_factor(const World& w) {
-  double f = w.P.expertise_factor;
+  double f = expertise_output_factor(w);  // the expert stock (people/expertise.hpp)
   const Month m = w.clock.now();
   for (const CampaignSpec& c : w.sc.campaigns)
     if (!(m < c.start) && !(c.end < m)) f *= (1.0 - c.work_time_lost) * (1.0 + c.effort_effect);

@@ -6,7 +6,7 @@ namespace gangdu {
 
 // Work conditions this month: campaigns in progress cost work time
 // (work_time_lost) and change effort (effort_effect); the expert stock
-// (expertise_factor) and food supply (food_supply_index, famine_effort_response)
+// (people/expertise.hpp) and food supply (food_supply_index, famine_effort_response)
 // scale what a unit can do. Returns the multiplier on every unit's output.
 double work_conditions_factor(const World& w);
 

@@ -130,7 +130,6 @@
   P(expansion_yuan_per_t, 1.0, 1e5, "yuan/(t/yr)", "investment per tonne a year of new steel capacity with the chain behind it (mines to mills)") \
   P(expansion_months, 1.0, 120.0, "months", "mean time from spending to commissioning for the programme's other projects") \
   P(capacity_cap_steel_t, 0.0, 1e9, "t/yr", "L4997, L5116: ceiling on the steel plants' production capacity set by the ministry (0: no cap)") \
-  P(expertise_factor, 0.0, 2.0, "multiple", "R21: productivity from the expert stock (Soviet advisers, trained engineers)") \
   P(food_supply_index, 0.0, 2.0, "index", "urban food supply relative to normal (1 = normal), a scenario input") \
   P(famine_death_response, 0.0, 20.0, "multiple", "rise in the death rate per unit of food shortfall") \
   P(famine_effort_response, 0.0, 5.0, "multiple", "fall in effort per unit of food shortfall") \
@@ -196,7 +195,30 @@
   GANGDU_PARAMETERS_POLITICS(P, S)
 
 // People as factors of production: labour by skill, skill stock, experts by origin (issue 20).
-#define GANGDU_PARAMETERS_PEOPLE(P, S)
+#define GANGDU_PARAMETERS_PEOPLE(P, S) \
+  S(rule_expert_stock, "experts as persons by origin bound output and set the pace of restoration, repair, start-up and training (issue 20)") \
+  S(rule_japanese_retained, "Japanese engineers and technicians kept at the works after 1945 count as experts (off: none retained)") \
+  S(rule_soviet_experts, "Soviet advisers at Angang count as experts (off: no Soviet experts)") \
+  S(rule_ussr_training, "some new technicians are trained in Soviet plants (off: none)") \
+  S(rule_transfers_out, "transfer_out events send works employees to other enterprises (off: none sent)") \
+  S(rule_skill_stock, "persons' works experience lowers rejects and wear") \
+  P(expert_formation_era, 1.0, 3.0, "code", "era in which expertise forming now is formed: 1 Japanese companies, 2 Soviet occupation and Nationalists, 3 CCP") \
+  P(expert_need_per_kt, 0.0, 100.0, "tech-eq/kt", "technician-equivalents the works need per kt a year of installed pig-iron capacity to run, restore and start up plant at full pace") \
+  P(expert_output_elasticity, 0.0, 3.0, "elasticity", "elasticity of output with respect to expert coverage below 1 (technician class of the labour input)") \
+  P(expert_pace_elasticity, 0.0, 3.0, "elasticity", "elasticity of the pace of restoration, repair, start-up and training with respect to expert coverage below 1") \
+  P(expert_pace_floor, 0.0, 1.0, "share", "pace of restoration, repair and start-up with no experts at all (the workers' own know-how)") \
+  P(expert_weight_japanese, 0.0, 50.0, "tech-eq", "technician-equivalents of one Japanese engineer or technician") \
+  P(expert_weight_nationalist_era, 0.0, 50.0, "tech-eq", "technician-equivalents of one technician formed 1945-48 (Nationalist engineers and managers)") \
+  P(expert_weight_ussr, 0.0, 50.0, "tech-eq", "technician-equivalents of one technician trained in Soviet plants") \
+  P(expert_weight_soviet, 0.0, 500.0, "tech-eq", "technician-equivalents of one Soviet adviser (designers, installers, start-up crews)") \
+  P(expert_startup_need_per_myuan, 0.0, 1000.0, "tech-eq/M yuan", "start-up specialists (technician-equivalents) a new unit needs per M yuan of its investment to start on time") \
+  P(expert_soviet_advisers, 0.0, 10000.0, "persons", "Soviet advisers working at Angang (set by dated events)") \
+  P(expert_ussr_trained_share, 0.0, 1.0, "share", "share of new technicians trained in Soviet plants") \
+  P(skill_recruit_level, 0.0, 1.0, "share", "skill of a recruit with no works experience relative to a fully experienced worker") \
+  P(skill_learning_months, 1.0, 600.0, "months", "months of works experience that close 63% of a recruit's skill gap") \
+  P(skill_reference, 0.0, 1.0, "share", "skill index of the works for which quality_q0 and wear_h0 hold") \
+  P(skill_reject_response, 0.0, 20.0, "multiplier", "rejects scale with 1 + r (1 - skill index)") \
+  P(skill_wear_response, 0.0, 20.0, "multiplier", "wear hazard scales with 1 + r (1 - skill index)")
 
 // (keep the blank lines between these blocks: they let branches add to each block without conflicts)
 
