@@ -20,7 +20,8 @@ const char* kRecordHeader = "variable,year,base_year,compare,value,qualifier,uni
 // fuzz_history: a record variable name containing a comma or a quote was
 // written unquoted into fit.csv, giving rows with too many fields.
 TEST(FuzzRegression, FitCsvQuotesVariableNames) {
-  const std::string text = std::string(kRecordHeader) + "\"a,b\",1950,,level,10,,t,L1\n\"q\"\"x\",1950,,level,10,,t,L2\n";
+  const std::string text =
+      std::string(kRecordHeader) + "\"a,b\",1950,,level,10,,t,L1\n\"q\"\"x\",1950,,level,10,,t,L2\n";
   const auto pts = load_history_text(text, "r.csv");
   ASSERT_EQ(pts.size(), 2u);
   EXPECT_EQ(pts[0].variable, "a,b");
@@ -36,7 +37,8 @@ TEST(FuzzRegression, FitCsvQuotesVariableNames) {
 // whose points cannot be scored (no simulated value for their years) has an
 // undefined overall MAPE, reported as NaN rather than as a perfect 0%.
 TEST(FuzzRegression, UnscorableRecordHasNaNOverallMape) {
-  const std::string text = std::string(kRecordHeader) + "M-Gngagna.pig_i[on_t,3850,,level,100000,less than,t,L692 (shared3)\n";
+  const std::string text =
+      std::string(kRecordHeader) + "M-Gngagna.pig_i[on_t,3850,,level,100000,less than,t,L692 (shared3)\n";
   const auto pts = load_history_text(text, "r.csv");
   const FitTable fit = compare_with_history(pts, [](const std::string&, int) { return NAN; });
   EXPECT_TRUE(std::isnan(fit.overall_mape));
@@ -67,7 +69,8 @@ TEST(FuzzRegression, NonAsciiAfterABareKeyIsALocatedErrorNotUndefinedBehaviour) 
 TEST(FuzzRegression, NonAsciiInStringsAndCommentsKeepsItsMeaning) {
   const std::string text = gangdu::testing::replace_once(
       gangdu::testing::replace_once(gangdu::testing::default_scenario_text(), "name = \"anshan\"",
-                                    "# \xe9\x9e\x8d\xe5\xb1\xb1 (Anshan), Sh\xc5\x8dwa\nname = \"an\xc5\x8dshan \\\"\xe9\x9e\x8d\xe5\xb1\xb1\xe3\x80\x81\\\"\""),
+                                    "# \xe9\x9e\x8d\xe5\xb1\xb1 (Anshan), Sh\xc5\x8dwa\nname = \"an\xc5\x8dshan "
+                                    "\\\"\xe9\x9e\x8d\xe5\xb1\xb1\xe3\x80\x81\\\"\""),
       "title = \"Anshan Iron and Steel Works and Anshan city, 1916-1964\"",
       "title = 'Sh\xc5\x8dwa \\ \"\xe3\x80\x8c\xe9\x9e\x8d\xe5\xb1\xb1\xe3\x80\x8d\"'");
   const Scenario sc = load_scenario_text(text, "utf8.toml");
@@ -103,4 +106,17 @@ TEST(FuzzRegression, InvalidUtf8AndControlCharactersInStringsAreRefused) {
   // Tabs and ordinary text still load, and their canonical text is a fixed point.
   const Scenario ok = load_default_scenario({{"scenario.name", "a\tb \"q\" \xdb\x87\xdd\x9f"}});
   EXPECT_EQ(load_scenario_text(ok.canonical_text, "canon.toml").canonical_text, ok.canonical_text);
+}
+
+// fuzz_csv (session 18): "\r" then a UTF-8 byte-order mark parsed as a one-cell header holding the
+// mark; written back unquoted it sat at the start of the file and was dropped as the file's BOM,
+// so the re-written table was refused. A field that begins with the mark is now quoted.
+TEST(FuzzRegression, FieldStartingWithAByteOrderMarkSurvivesARoundTrip) {
+  const gangdu::CsvTable t = gangdu::parse_csv(std::string("\r\xEF\xBB\xBF"), "bom.csv");
+  ASSERT_EQ(t.header.size(), 1u);
+  EXPECT_EQ(t.header[0], "\xEF\xBB\xBF");
+  const std::string again = gangdu::csv_field(t.header[0]) + "\n";
+  const gangdu::CsvTable u = gangdu::parse_csv(again, "again.csv");
+  ASSERT_EQ(u.header.size(), 1u);
+  EXPECT_EQ(u.header[0], t.header[0]);
 }

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "engine/model.hpp"
 #include "enterprises/unit_behaviour.hpp"
+#include "enterprises/units.hpp"
 #include "enterprises/work_floor.hpp"
 #include "experiments/ablate.hpp"
 #include "planning/economy/methods.hpp"
@@ -178,18 +179,23 @@ TEST(Rules, RatchetMakesUnitsWithholdOutput) {
 TEST(Rules, HidingBanksOverFulfilmentAndReleasesItLater) {
   const Scenario sc = load_default_scenario();
   World w(sc, {.seed = 1, .scale = 0.01});
-  w.regimes.apply(Month::of(1955, 1), w.params);  // FFYP: hiding on, plan_hide_share 0.5
+  w.regimes.apply(Month::of(1955, 1), w.params);   // FFYP: hiding on
   w.params.force("rule_report_inflation", 0);      // reports here differ from output by hiding alone
+  // The share hidden is the units' best response to the ratchet and audits (enterprises/units.hpp).
+  const double h = best_hide_share(reward_scheme(w), w.P.unit_audit_probability, w.P.unit_hide_penalty);
+  ASSERT_GT(h, 0.0);
+  ASSERT_LT(h, 1.0);
   w.plan.active = true;
   w.ent.units.target = {1200, 1200, 1200, 1200};  // 100 t a month
   w.ent.units.month_output = {120, 120, 120, 120};
   report_and_ship(w);
-  EXPECT_NEAR(w.ent.units.reported_year[2], 110, 1e-9);  // 100 + half of the 20 t excess
-  EXPECT_NEAR(w.ent.units.carry[2], 10, 1e-9);
+  EXPECT_NEAR(w.ent.units.reported_year[2], 100 + (1 - h) * 20, 1e-9);  // the target + the excess not hidden
+  EXPECT_NEAR(w.ent.units.carry[2], h * 20, 1e-9);
   w.ent.units.month_output = {95, 95, 95, 95};  // a short month: the bank is drawn down
   report_and_ship(w);
-  EXPECT_NEAR(w.ent.units.reported_year[2], 110 + 102.5, 1e-9);  // 105 available: 100 + half the excess
-  EXPECT_NEAR(w.ent.units.carry[2], 2.5, 1e-9);                  // (95 + 10 - 100) * 0.5
+  const double available = 95 + h * 20;
+  EXPECT_NEAR(w.ent.units.reported_year[2], 100 + (1 - h) * 20 + 100 + (1 - h) * (available - 100), 1e-9);
+  EXPECT_NEAR(w.ent.units.carry[2], h * (available - 100), 1e-9);
   // Switched off: reports equal output.
   w.params.force("rule_hiding", 0);
   w.ent.units.reported_year = {};
@@ -209,8 +215,15 @@ TEST(Rules, PartialPlanAndLateDeliveriesCostOutput) {
   const Recorder on = run_with({});
   EXPECT_GT(avg(on, "angang.supply_shortfall_t", 1950, 1957),
             avg(run_with({{"rule_partial_plan", 0}}), "angang.supply_shortfall_t", 1950, 1957));
-  EXPECT_GT(avg(on, "angang.supply_shortfall_t", 1950, 1957),
-            avg(run_with({{"rule_late_deliveries", 0}}), "angang.supply_shortfall_t", 1950, 1957));
+  // Late deliveries (R7) cost output where the units hold no stores to cover them: under a hard
+  // budget (units hoard little, enterprises/units.hpp). Under the soft budget the hoards absorb
+  // them, and the units, remembering the shortfall months, hoard more (Kornai's shortage -> hoarding).
+  const Recorder hard = run_with({{"rule_soft_budget", 0}});
+  EXPECT_GT(avg(hard, "angang.supply_shortfall_t", 1950, 1957),
+            avg(run_with({{"rule_soft_budget", 0}, {"rule_late_deliveries", 0}}), "angang.supply_shortfall_t", 1950,
+                1957));
+  EXPECT_GT(avg(on, "angang.input_hoard_yuan", 1950, 1957),
+            avg(run_with({{"rule_late_deliveries", 0}}), "angang.input_hoard_yuan", 1950, 1957));
 }
 
 TEST(Rules, SoftBudgetAndQuantityFirstPileUpStock) {

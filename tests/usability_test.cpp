@@ -10,7 +10,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <thread>
+#include <vector>
 
 #include "core/csv.hpp"
 #include "core/error.hpp"
@@ -36,6 +38,21 @@ std::vector<std::string> column(const gangdu::CsvTable& t, const std::string& co
   const size_t c = t.column(col);
   for (const auto& r : t.rows) v.push_back(r[c]);
   return v;
+}
+
+// Starts `gangdu ARGS...` in a child process (stderr to `log`, SIGINT at its default) and
+// returns its pid, for the tests that interrupt a batch.
+pid_t spawn_gangdu(const std::vector<std::string>& args, const std::string& log) {
+  const pid_t pid = fork();
+  if (pid != 0) return pid;
+  std::freopen(log.c_str(), "w", stderr);
+  std::freopen("/dev/null", "w", stdout);
+  ::signal(SIGINT, SIG_DFL);
+  std::vector<char*> argv = {const_cast<char*>(GANGDU_BINARY)};
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  execv(GANGDU_BINARY, argv.data());
+  _exit(127);
 }
 }  // namespace
 
@@ -338,24 +355,103 @@ TEST(Usability, ProgressLinesOnATerminalOnly) {
 TEST(Usability, InterruptStopsABatchAndWritesNothing) {
   const std::string base = temp_dir("usab_sigint");
   const std::string out = base + "/ens", log = base + "/log.txt";
-  const pid_t pid = fork();
+  const pid_t pid = spawn_gangdu({"ensemble", "--runs", "400", "--scale", "0.01", "--threads", "2", "--out", out}, log);
   ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    std::freopen(log.c_str(), "w", stderr);
-    std::freopen("/dev/null", "w", stdout);
-    ::signal(SIGINT, SIG_DFL);
-    execl(GANGDU_BINARY, GANGDU_BINARY, "ensemble", "--runs", "400", "--scale", "0.01", "--threads", "2", "--out",
-          out.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   ::kill(pid, SIGINT);
   int status = 0;
   ASSERT_EQ(::waitpid(pid, &status, 0), pid);
   ASSERT_TRUE(WIFEXITED(status)) << read_file(log);
   EXPECT_EQ(WEXITSTATUS(status), 130) << read_file(log);
-  EXPECT_NE(read_file(log).find("nothing was written"), std::string::npos) << read_file(log);
+  EXPECT_NE(read_file(log).find("no results were written"), std::string::npos) << read_file(log);
+  EXPECT_NE(read_file(log).find(out + ".resume"), std::string::npos) << read_file(log);
   EXPECT_FALSE(fs::exists(out));
   for (const auto& e : fs::directory_iterator(base))
     EXPECT_EQ(e.path().filename().string().find("partial"), std::string::npos) << e.path();
+}
+
+// Issue 26.4: the journal keeps each finished run; a second batch over the same specs reads
+// back what is there and intact, runs the rest, and gives the same values bit for bit.
+TEST(Usability, BatchResumesFromItsJournalBitIdentically) {
+  using namespace gangdu;
+  const std::string journal = temp_dir("usab_journal") + "/j";
+  const ScenarioSource src = ScenarioSource::from_path("");
+  auto sc = std::make_shared<const Scenario>(src.load());
+  auto specs = [&] {
+    std::vector<RunSpec> v;
+    for (uint64_t r = 0; r < 4; ++r) v.push_back({r, replicate_seed(7, r), 0, {}, sc, {}});
+    return v;
+  };
+  BatchOptions plain;
+  plain.scale = 0.01;
+  plain.threads = 2;
+  const BatchResult ref = run_batch(specs(), plain);
+  BatchOptions opt = plain;
+  opt.journal = journal;
+  const BatchResult first = run_batch(specs(), opt);
+  EXPECT_EQ(first.resumed, 0u);
+  for (size_t i = 0; i < 4; ++i) ASSERT_TRUE(fs::exists(journal_file(journal, i)));
+  // Run 1 lost, run 2 damaged (one byte of its values flipped), runs 0 and 3 intact.
+  fs::remove(journal_file(journal, 1));
+  {
+    std::string b = read_file(journal_file(journal, 2));
+    b[b.size() / 2] = static_cast<char>(b[b.size() / 2] ^ 0x5a);
+    std::ofstream(journal_file(journal, 2), std::ios::binary) << b;
+  }
+  const BatchResult again = run_batch(specs(), opt);
+  EXPECT_EQ(again.resumed, 2u);
+  for (size_t i = 0; i < 4; ++i) {
+    ASSERT_TRUE(again.runs[i].done);
+    EXPECT_EQ(again.runs[i].values, ref.runs[i].values) << "run " << i;
+    EXPECT_EQ(again.runs[i].mape, ref.runs[i].mape) << "run " << i;
+    EXPECT_EQ(again.runs[i].peak_agents, ref.runs[i].peak_agents) << "run " << i;
+  }
+  // Another seed, scale or held parameter is another run: nothing is reused.
+  auto other = specs();
+  for (auto& s : other) s.seed += 1;
+  EXPECT_EQ(run_batch(other, opt).resumed, 0u);
+  auto held = specs();
+  for (auto& s : held) s.forced = {{"rule_ratchet", 0.0}};
+  EXPECT_EQ(run_batch(held, opt).resumed, 0u);
+  BatchOptions scaled = opt;
+  scaled.scale = 0.02;
+  EXPECT_EQ(run_batch(specs(), scaled).resumed, 0u);
+  BatchOptions fresh = opt;
+  fresh.journal_fresh = true;
+  EXPECT_EQ(run_batch(specs(), fresh).resumed, 0u);
+}
+
+// Issue 26.4 at the command line: an ensemble stopped with Ctrl-C, run again with the same
+// command, resumes from its finished runs, writes what an uninterrupted call writes, and
+// removes its journal.
+TEST(Usability, InterruptedEnsembleResumesWithTheSameCommand) {
+  const std::string base = temp_dir("usab_resume");
+  const std::string out = base + "/ens", journal = out + ".resume", log = base + "/log.txt";
+  const std::string args = "ensemble --runs 60 --scale 0.01 --threads 2 --seed 11 --out " + out;
+  const pid_t pid = spawn_gangdu(
+      {"ensemble", "--runs", "60", "--scale", "0.01", "--threads", "2", "--seed", "11", "--out", out}, log);
+  ASSERT_GE(pid, 0);
+  auto journal_runs = [&] {
+    size_t n = 0;
+    if (fs::exists(journal))
+      for (const auto& e : fs::directory_iterator(journal)) n += e.path().extension() == ".bin";
+    return n;
+  };
+  for (int i = 0; i < 600 && journal_runs() < 3; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  ::kill(pid, SIGINT);
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) GTEST_SKIP() << "the ensemble finished before the interrupt";
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 130) << read_file(log);
+  const size_t kept = journal_runs();
+  ASSERT_GE(kept, 3u);
+  ASSERT_FALSE(fs::exists(out));
+  const Result resumed = cli(args);
+  ASSERT_EQ(resumed.status, 0) << resumed.out;
+  EXPECT_NE(resumed.out.find("resumed: " + std::to_string(kept) + " of the runs"), std::string::npos) << resumed.out;
+  EXPECT_FALSE(fs::exists(journal));
+  const Result whole = cli("ensemble --runs 60 --scale 0.01 --threads 2 --seed 11 --fresh --out " + base + "/whole");
+  ASSERT_EQ(whole.status, 0) << whole.out;
+  EXPECT_EQ(whole.out.find("resumed:"), std::string::npos) << whole.out;
+  EXPECT_EQ(read_file(out + "/summary.csv"), read_file(base + "/whole/summary.csv"));
 }

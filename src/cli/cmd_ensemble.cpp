@@ -29,6 +29,7 @@ struct BatchArgs {
   unsigned threads = 0;
   std::vector<std::string> sets;
   std::vector<std::string> switches;
+  bool fresh = false;
 };
 
 void add_batch_options(CLI::App* cmd, BatchArgs& a) {
@@ -40,6 +41,17 @@ void add_batch_options(CLI::App* cmd, BatchArgs& a) {
   cmd->add_option("--threads", a.threads, "Worker threads (default: all cores)");
   cmd->add_option("--set", a.sets, "Override a scenario key for every run (repeatable)");
   add_switch_option(cmd, a.switches);
+  cmd->add_flag("--fresh", a.fresh,
+                "Run every member again: discard the finished runs an interrupted call left in OUT.resume/ "
+                "(by default the same command resumes from them)");
+}
+
+// Where a batch keeps its finished runs until its outputs are written: beside the
+// output directory, so the atomic swap of the outputs never touches it.
+std::string journal_dir(const std::string& out) {
+  std::string d = out;
+  while (d.size() > 1 && d.back() == '/') d.pop_back();
+  return d + ".resume";
 }
 
 unsigned thread_count(const BatchArgs& a) {
@@ -57,8 +69,11 @@ void run_and_store(const std::string& what, const BatchArgs& a, std::vector<RunS
   opt.threads = thread_count(a);
   opt.rank = par.rank();
   opt.nranks = par.size();
+  opt.journal = journal_dir(a.out);
+  opt.journal_fresh = a.fresh;
   const size_t total = specs.size();
   BatchResult b = run_batch(std::move(specs), opt);
+  const size_t resumed = b.resumed;
   par.gather(b);
   if (par.rank() != 0) return;
   const auto summary = summarise(b);
@@ -84,6 +99,8 @@ void run_and_store(const std::string& what, const BatchArgs& a, std::vector<RunS
     m["threads"] = opt.threads;
     write_file_atomic(dir + "/manifest.json", m.dump(2) + "\n");
   });
+  std::error_code ec;
+  std::filesystem::remove_all(opt.journal, ec);  // the outputs are complete: the journal has served
   double best = 1e300, mean = 0;
   for (const auto& r : b.runs) {
     best = std::min(best, r.mape);
@@ -91,6 +108,9 @@ void run_and_store(const std::string& what, const BatchArgs& a, std::vector<RunS
   }
   std::cout << fmt::format("gangdu {}: {} runs at scale {} on {} thread(s) x {} process(es)\n", what, total, a.scale,
                            opt.threads, par.size());
+  if (resumed > 0)
+    std::cout << fmt::format("resumed: {} of the runs were read back from {} (finished before an interruption)\n",
+                             resumed, opt.journal);
   std::cout << fmt::format("fit to the record up to 1957: mean MAPE {:.1f}%, best {:.1f}%\n", mean, best);
   std::cout << fmt::format("outputs: {0}/summary.csv{1}, {0}/runs.csv, {0}/results.sqlite, {0}/manifest.json\n", a.out,
                            by_point ? fmt::format(", {}/summary_by_point.csv", a.out) : "");

@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "engine/schedule.hpp"
 #include "enterprises/finance.hpp"
+#include "enterprises/units.hpp"
 #include "people/migration.hpp"
 #include "people/people_outputs.hpp"
 #include "planning/plan_outputs.hpp"
@@ -62,7 +63,10 @@ World::World(const Scenario& scenario, const RunOptions& options)
   declare_finance_series(*this);
   declare_table_series(*this);
   declare_steel_series(*this);
+  init_units(*this);
+  declare_unit_series(*this);
   declare_people_series(*this);
+  declare_expertise_series(*this);
   declare_politics_series(*this);  // issue 22
 }
 

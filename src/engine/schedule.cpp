@@ -6,6 +6,7 @@
 #include "engine/world.hpp"
 #include "enterprises/finance.hpp"
 #include "enterprises/unit_behaviour.hpp"
+#include "enterprises/units.hpp"
 #include "enterprises/works_labour.hpp"
 #include "enterprises/workforce.hpp"
 #include "people/family_follow.hpp"
@@ -186,11 +187,12 @@ namespace {
 
 void step_regimes(World& w, MonthContext&) { w.regimes.apply(w.clock.now(), w.params); }
 void step_facility_events(World& w, MonthContext&) {
-  w.facilities.apply_events(w.sc, w.clock.now(), w.P.removal_scale);
+  w.facilities.apply_events(w.sc, w.clock.now(), w.P.removal_scale, expert_pace(w));
 }
 void step_population_events(World& w, MonthContext& x) { x.events = population_events(w); }
 void step_campaigns(World& w, MonthContext& x) { x.campaigns = campaign_month(w); }
 void step_plan_cycle(World& w, MonthContext&) { set_annual_targets(w); }
+void step_units_plan(World& w, MonthContext&) { units_plan_year(w); }
 void step_unit_output(World& w, MonthContext&) { decide_unit_output(w); }
 void step_produce(World& w, MonthContext&) { produce_month(w); }
 void step_report_and_ship(World& w, MonthContext&) { report_and_ship(w); }
@@ -209,6 +211,8 @@ void step_workforce(World& w, MonthContext& x) {
                       static_cast<double>(x.events.transferred_out) * w.weight);
   w.rec.set(w.steel.employees_trained, w.year(), w.ent.workforce.trained);
 }
+// Experts by origin and skill as a stock (people/expertise.hpp, issue 20).
+void step_expertise(World& w, MonthContext&) { expertise_month(w); }
 // Capital construction: the programme's unlisted projects (steelworks/construction.hpp).
 void step_construction(World& w, MonthContext& x) {
   construction_month(w, static_cast<double>(x.people.construction) * w.weight);
@@ -258,6 +262,8 @@ const std::vector<Step>& schedule() {
        "src/regimes/campaigns.cpp", step_campaigns},
       {"plan_cycle", "control figures, drafts, approval, political targets, material balance", P::kJanuary,
        "src/planning/annual_plan.cpp", step_plan_cycle},
+      {"units_plan", "production units: targets, hoards and cooperation chosen under the reward scheme", P::kJanuary,
+       "src/enterprises/units.cpp", step_units_plan},
       {"unit_output", "units decide how much of their potential to use", P::kProduction,
        "src/enterprises/unit_behaviour.cpp", step_unit_output},
       {"produce", "the works produce along the chain; rejects, wear, small furnaces, bottlenecks", P::kProduction,
@@ -273,6 +279,8 @@ const std::vector<Step>& schedule() {
        "src/people/demography.cpp", step_demography},
       {"workforce", "the works' trained and untrained pools: transfers, newcomers, learning", P::kPeople,
        "src/enterprises/workforce.cpp", step_workforce},
+      {"expertise", "experts by origin: stock, coverage, pace of repair and start-up; experience learnt", P::kPeople,
+       "src/people/expertise.cpp", step_expertise},
       {"labour_market", "lay-offs, hiring, migrant recruitment, blind inflow", P::kLabourMarket,
        "src/enterprises/labour_market.cpp", step_labour_market},
       {"family_follow", "families of recruits join them from the village", P::kLabourMarket,
@@ -317,30 +325,30 @@ const std::vector<RuleInfo>& rules() {
       {"R2",
        "ratchet: targets follow reported results; units restrict output to stay near target",
        "plan_cycle",
-       "src/planning/annual_plan.cpp, src/enterprises/unit_behaviour.cpp",
+       "src/planning/annual_plan.cpp, src/enterprises/unit_behaviour.cpp, src/enterprises/units.cpp",
        "rule_ratchet",
-       {"plan_ratchet", "plan_overfulfil_slack"},
+       {"plan_ratchet", "unit_effort_cost", "unit_discount", "unit_miss_penalty", "unit_bonus_share"},
        "L3442"},
       {"R3a",
        "bargaining: units shade drafts (and profit targets) to get low quotas",
        "plan_cycle",
-       "src/planning/annual_plan.cpp, src/enterprises/finance.cpp",
+       "src/planning/annual_plan.cpp, src/enterprises/finance.cpp, src/enterprises/units.cpp",
        "rule_bargaining",
-       {"plan_draft_shading", "plan_profit_shading"},
+       {"unit_shading_cost", "plan_profit_shading"},
        "L3178"},
       {"R3b",
        "hiding: over-fulfilment banked and reported in a later month",
        "report_and_ship",
-       "src/enterprises/unit_behaviour.cpp",
+       "src/enterprises/unit_behaviour.cpp, src/enterprises/units.cpp",
        "rule_hiding",
-       {"plan_hide_share"},
+       {"unit_audit_probability", "unit_hide_penalty"},
        "L3178, L3442"},
       {"R4",
        "sectionalism: units withhold cooperation from each other",
        "unit_output",
-       "src/enterprises/unit_behaviour.cpp",
+       "src/enterprises/unit_behaviour.cpp, src/enterprises/units.cpp",
        "rule_sectionalism",
-       {"unit_cooperation", "sectionalism_loss"},
+       {"unit_cooperation", "sectionalism_loss", "unit_collective_share", "unit_help_cost"},
        "L3190-3198"},
       {"R5",
        "material allocation: the plan covers part of the needs, markets part of the rest",
@@ -372,16 +380,17 @@ const std::vector<RuleInfo>& rules() {
         "demand_outside_coke_t"},
        "L3333, L3345"},
       {"R10",
-       "soft budget: losses covered, investment granted regardless of return; retention",
+       "soft budget: losses expected to be covered; units hoard, over-produce and ask more; retention",
        "finance",
-       "src/enterprises/finance.cpp, src/enterprises/unit_behaviour.cpp",
+       "src/enterprises/finance.cpp, src/enterprises/unit_behaviour.cpp, src/enterprises/units.cpp",
        "rule_soft_budget",
-       {"invest_state_yuan", "invest_overspend_share", "retention_planned_share", "retention_above_plan_share"},
+       {"invest_state_yuan", "invest_overspend_share", "retention_planned_share", "retention_above_plan_share",
+        "unit_coverage_learning", "unit_hoard_max_months", "unit_holding_cost", "unit_hoard_fill"},
        "L3250, L3265-3269"},
       {"R11",
-       "two-level accounting: bank reviews stop unapproved spending",
+       "two-level accounting: bank reviews stop unapproved spending and harden the units' expectations",
        "finance",
-       "src/enterprises/finance.cpp",
+       "src/enterprises/finance.cpp, src/enterprises/units.cpp",
        "rule_two_level_accounting",
        {"bank_review_probability"},
        "L3287-3293"},
@@ -514,12 +523,49 @@ const std::vector<RuleInfo>& rules() {
        {"politics_one_chief_start", "politics_one_chief_end", "politics_one_chief_shield"},
        "L3072, L3134, L3164"},
       {"R21",
-       "expert stock: productivity from Soviet advisers and trained engineers",
-       "produce",
-       "src/regimes/campaigns.cpp",
-       "",
-       {"expertise_factor"},
-       "L2300-2353"},
+       "expert stock: experts as persons by origin bound output and pace restoration, repair, start-up, training",
+       "expertise",
+       "src/people/expertise.cpp, src/regimes/campaigns.cpp, src/steelworks/registry.cpp, src/steelworks/wear.cpp",
+       "rule_expert_stock",
+       {"expert_need_per_kt", "expert_output_elasticity", "expert_pace_elasticity", "expert_pace_floor",
+        "expert_weight_japanese", "expert_weight_nationalist_era", "expert_formation_era"},
+       "L2300-2353, L2435, L2811"},
+      {"japanese_retained",
+       "Japanese engineers and technicians kept after 1945 count as experts",
+       "expertise",
+       "src/people/expertise.cpp",
+       "rule_japanese_retained",
+       {"expert_weight_japanese"},
+       "L1695, L1711, L2435, L2496"},
+      {"soviet_experts",
+       "Soviet advisers at Angang count as experts (set by dated events)",
+       "expertise",
+       "src/people/expertise.cpp",
+       "rule_soviet_experts",
+       {"expert_soviet_advisers", "expert_weight_soviet", "expert_startup_need_per_myuan"},
+       "L2172, L2795, L2811, L4925"},
+      {"ussr_training",
+       "a share of new technicians is trained in Soviet plants",
+       "expertise",
+       "src/people/expertise.cpp",
+       "rule_ussr_training",
+       {"expert_ussr_trained_share", "expert_weight_ussr"},
+       "L2604, L3040"},
+      {"transfers_out",
+       "works employees sent to other enterprises (transfer_out events)",
+       "population_events",
+       "src/people/migration.cpp",
+       "rule_transfers_out",
+       {},
+       "L2928, L3935, L5046"},
+      {"skill_stock",
+       "persons' works experience: recruits start low and learn; skill lowers rejects and wear",
+       "expertise",
+       "src/people/expertise.cpp, src/steelworks/production.cpp, src/steelworks/wear.cpp",
+       "rule_skill_stock",
+       {"skill_recruit_level", "skill_learning_months", "skill_reference", "skill_reject_response",
+        "skill_wear_response"},
+       "L4719, L5323"},
       {"R22",
        "labour supply by regime: recruitment, hukou and grain controls, returns",
        "labour_market",

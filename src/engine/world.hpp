@@ -8,9 +8,11 @@
 #include "core/clock.hpp"
 #include "core/rng.hpp"
 #include "enterprises/enterprise_state.hpp"
+#include "enterprises/units_state.hpp"
 #include "city/housing_state.hpp"
 #include "outputs/recorder.hpp"
 #include "people/sd_state.hpp"
+#include "people/expertise.hpp"
 #include "people/population.hpp"
 #include "regimes/politics_state.hpp"
 #include "regimes/timeline.hpp"
@@ -151,10 +153,13 @@ struct World {
   double persons_per_woman = 4.0;  // persons per woman aged 15-49, last month (for the birth rule)
 
   // People as factors of production (issue 20): new state members below.
+  ExpertiseState expertise;  // expert stock, coverage, pace, skill index (people/expertise.hpp)
+  ExpertiseSeries xv{};      // its series handles (rebuilt by declaration on resume)
 
   //
 
   // Production units and incentives (issue 21): new state members below.
+  UnitStore prod_units;  // the production units as agents (enterprises/units.hpp)
 
   //
 
@@ -168,7 +173,7 @@ struct World {
   // Everything that carries from one month to the next, for checkpoints
   // (engine/checkpoint.cpp). Not listed because rebuilt from the scenario,
   // seed and month on resume: sc, opt, weight, clock, params (and P) and regimes
-  // (replayed month by month), the series handles v/pv/table_series and the draw keys.
+  // (replayed month by month), the series handles v/pv/xv/table_series and the draw keys.
   // A new member of World that changes during a run goes in this list.
   template <class A>
   void fields(A& a) {
@@ -177,8 +182,10 @@ struct World {
       usable, installed, works_demand, city_demand, construction_demand, peak_agents, persons_per_woman,
       migration_stream, household_stream, event_stream);
     // issue 20 (people as factors): a(...) of its new members below.
+    a(expertise);
 
     // issue 21 (production units): a(...) of its new members below.
+    a(prod_units);
 
     // issue 22 (politics): a(...) of its new members below.
     a(pol);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "enterprises/units.hpp"
 #include "enterprises/work_floor.hpp"
 
 namespace gangdu {
@@ -9,12 +10,13 @@ namespace {
 double value_of(const World& w, double pig, double steel, double rolled) {
   return pig * w.P.price_pig_iron_yuan + steel * w.P.price_steel_yuan + rolled * w.P.price_rolled_yuan;
 }
-double final_value(const World& w, const StageArray& y) {
+}  // namespace
+
+double works_final_value(const World& w, const StageArray& y) {
   const double pig_per_steel = 1.0 / std::max(1e-9, w.P.steel_per_pig_iron);
   const double steel_per_rolled = 1.0 / std::max(1e-9, w.P.rolled_per_steel);
   return value_of(w, std::max(0.0, y[1] - pig_per_steel * y[2]), std::max(0.0, y[2] - steel_per_rolled * y[3]), y[3]);
 }
-}  // namespace
 
 void finance_month(World& w, double employees) {
   FinanceState& f = w.ent.finance;
@@ -25,7 +27,7 @@ void finance_month(World& w, double employees) {
   }
   const double wage = w.P.wage_yuan_per_employee;
   if (!(w.P.price_rolled_yuan > 0)) return;  // no accounts kept in yuan under this regime
-  const double gross_value = final_value(w, u.month_output);
+  const double gross_value = works_final_value(w, u.month_output);
   const double wages = employees * wage / 12.0;
   // Paid wages and material costs include what piece-rate reports and corrupt
   // purchasing add (R13, R14); the plan's accounts below do not foresee them.
@@ -38,18 +40,17 @@ void finance_month(World& w, double employees) {
   // Planned profit for the month: the same accounts at planned output with planned staffing.
   StageArray planned{};
   for (size_t s = 0; s < kStageCount; ++s) planned[s] = u.target[s] / 12.0;
-  const double planned_value = final_value(w, planned);
+  const double planned_value = works_final_value(w, planned);
   f.planned_profit += planned_value * (1.0 - w.P.cost_materials_share) -
                       wages * (1.0 + w.P.fund_welfare_share + w.P.fund_insurance_share) -
                       w.P.fund_maintenance_share * f.fixed_assets / 12.0;
   // Investment: state funds, plus overspending under a soft budget unless a bank review stops it.
   const double grant = w.P.invest_state_yuan / 12.0;
-  double over = 0.0;
-  if (w.P.rule_soft_budget) {
-    over = grant * w.P.invest_overspend_share;
-    if (w.P.rule_two_level_accounting && rng::uniform(w.key_units, w.now(), 99, 0) < w.P.bank_review_probability)
-      over = 0.0;
-  }
+  // The units ask for more in proportion to the coverage of unapproved spending they expect
+  // (the soft budget as an expectation, enterprises/units.hpp).
+  double over = grant * w.P.invest_overspend_share * units_mean_coverage(w);
+  if (w.P.rule_two_level_accounting && rng::uniform(w.key_units, w.now(), 99, 0) < w.P.bank_review_probability)
+    over = 0.0;
   f.investment += grant + over;
   f.overspend += over;
   f.fixed_assets += grant + over;  // assumption: capital construction enters fixed assets as spent
@@ -86,6 +87,7 @@ void close_finance_year(World& w) {
     w.rec.set(w.v.profit_retained, y, retained);
     w.rec.set(w.v.profit_retained_share, y, profit > 0 ? retained / profit : 0.0);
   }
+  close_units_year(w, profit, planned, f.revenue, f.wage_bill);
   w.rec.set(w.v.investment, y, f.investment);
   w.rec.set(w.v.overspend, y, f.overspend);
   w.rec.set(w.v.fixed_assets, y, f.fixed_assets);

@@ -16,6 +16,9 @@ void finance_month(World& w, double employees);
 // rest), investment and fixed assets; recorded as angang.* series.
 void close_finance_year(World& w);
 
+// Value at state prices of the final products of stage outputs y (what the next stage does not use).
+double works_final_value(const World& w, const StageArray& y);
+
 // Declares the accounts' series (angang.*_yuan) that close_finance_year writes.
 void declare_finance_series(World& w);
 

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "enterprises/finance.hpp"
 #include "enterprises/report_inflation.hpp"
+#include "enterprises/units.hpp"
 #include "enterprises/workforce.hpp"
 #include "regimes/campaigns.hpp"
 #include "regimes/control.hpp"
@@ -20,9 +22,6 @@ StageArray final_output(const World& w, const StageArray& y) {
   f[2] = std::max(0.0, y[2] - steel_per_rolled * y[3]);
   f[1] = std::max(0.0, y[1] - pig_per_steel * y[2]);
   return f;
-}
-bool produce_to_orders(const World& w) {
-  return !(w.P.rule_quantity_first && w.P.rule_soft_budget);
 }
 }  // namespace
 
@@ -47,11 +46,12 @@ void decide_unit_output(World& w) {
   const bool late = planning && w.P.rule_late_deliveries;
   const bool sectional = planning && w.P.rule_sectionalism;
   const bool restrict = planning && w.P.rule_ratchet;
-  const bool to_orders = planning && produce_to_orders(w);
+  // The units' choices under the regime's reward scheme (enterprises/units.hpp).
+  const RewardScheme scheme = reward_scheme(w);
   const bool overdrive = planning && w.P.rule_overdrive;
   const OverdriveParams od{w.P.overdrive_response, w.P.overdrive_max, w.P.overdrive_pressure_floor};
   const double local_weight = local_line_weight(w);  // the line of control in force (regimes/control.hpp)
-  const double slack_cap = w.P.plan_overfulfil_slack;
+  const double slack_cap = best_overfulfilment(scheme);  // R2: over-fulfilment worth showing given rho
   const double util = w.P.steel_utilization;
   const auto cap = w.facilities.usable_by_stage(w.clock.now());
   // Persons mobilized for the small furnaces are away from the works (L5025).
@@ -66,10 +66,11 @@ void decide_unit_output(World& w) {
     double factor = coverage * conditions;
     if (late && rng::uniform(w.key_units, now, s, 0) < w.P.supply_late_probability) {
       const double e = -w.P.supply_late_loss * std::log(1.0 - rng::uniform(w.key_units, now, s, 1));
-      factor *= 1.0 - std::min(0.9, e);  // assumption: at most 90% of a month lost
+      // The units' stores of inputs cover part of the loss (hoarding, enterprises/units.hpp).
+      factor *= 1.0 - std::min(0.9, units_cover_loss(w, s, e));  // assumption: at most 90% of a month lost
     }
-    if (sectional && s > 0 && rng::uniform(w.key_units, now, s, 2) > w.P.unit_cooperation)
-      factor *= 1.0 - w.P.sectionalism_loss;
+    // R4: the share of the dependent work the supplier unit withholds costs sectionalism_loss.
+    if (sectional && s > 0) factor *= 1.0 - w.P.sectionalism_loss * (1.0 - units_cooperation_received(w, s));
     potential[s] = util * cap[s] / 12.0;
     base[s] = factor;
     u.supply_loss_year[s] += potential[s] * std::max(0.0, 1.0 - factor);
@@ -88,8 +89,11 @@ void decide_unit_output(World& w) {
     const double factor = base[s] * u.drive[s] * wf.labour_factor;
     double intended = potential[s] * factor;
     if (restrict && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * (1.0 + slack_cap));
-    // Without R9 units make what is ordered and no more; making "a little more than
-    // ordered" to be safe is part of the quantity-first habit (L3345 fn 74).
+    // Units make what is ordered and no more unless goods beyond orders pay: under
+    // quantity-first counting they count toward the plan, against the cost of carrying
+    // unsold goods the units expect to bear (R9, R10; L3345 fn 74).
+    const bool to_orders = planning && !makes_beyond_orders(scheme, w.P.rule_quantity_first != 0,
+                                                            units_stage_coverage(w, s), w.P.unit_holding_cost);
     if (to_orders && u.target[s] > 0) intended = std::min(intended, u.target[s] / 12.0 * w.P.demand_order_share);
     u.restricted_year[s] += std::max(0.0, potential[s] * factor - intended);
     u.output_factor[s] = potential[s] > 0 ? intended / potential[s] : 1.0;
@@ -99,7 +103,8 @@ void decide_unit_output(World& w) {
 void report_and_ship(World& w) {
   UnitsState& u = w.ent.units;
   const bool hiding = w.plan.active && w.P.rule_hiding;
-  const double h = w.P.plan_hide_share;
+  // R3: the share of over-fulfilment worth hiding given the ratchet and audits (enterprises/units.hpp).
+  const double h = best_hide_share(reward_scheme(w), w.P.unit_audit_probability, w.P.unit_hide_penalty);
   // R23 report inflation (L5056, L5252): under pressure a unit short of its target
   // reports part of the gap as made (enterprises/report_inflation.hpp).
   const bool inflate = w.plan.active && w.P.rule_report_inflation;
@@ -130,6 +135,7 @@ void report_and_ship(World& w) {
       u.inflated_year[s] += extra;
     }
     u.reported_year[s] += reported;
+    if (s == 2) w.rec.add(w.prod_units.hidden_steel, w.year(), u.carry[s] / 12.0);
     if (s == 1) w.rec.add(w.steel.reported_pig, w.year(), reported);
     if (s == 2) {
       w.rec.add(w.steel.reported_steel, w.year(), reported);
@@ -161,6 +167,10 @@ void report_and_ship(World& w) {
     u.seconds_year[s] += (1.0 - stocked_share) * below_grade;
     u.stock[s] = (u.stock[s] + first_rate - shipped + stocked_share * below_grade) * (1.0 - clearance);
   }
+  // The production units: outputs, broken deliveries between them, their stores of inputs.
+  const double material_month =
+      w.plan.active && w.P.price_rolled_yuan > 0 ? w.P.cost_materials_share * works_final_value(w, planned) : 0.0;
+  units_after_production(w, material_month);
 }
 
 }  // namespace gangdu

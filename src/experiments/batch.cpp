@@ -1,23 +1,28 @@
 #include "experiments/batch.hpp"
-#include "core/file.hpp"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <sstream>
 #include <thread>
 
-#include <fmt/format.h>
-
 #include "core/csv.hpp"
 #include "core/embedded.hpp"
 #include "core/error.hpp"
+#include "core/file.hpp"
 #include "core/rng.hpp"
 #include "engine/model.hpp"
+#include "gangdu/version.hpp"
+#include "outputs/writer.hpp"
 
 namespace gangdu {
 
@@ -101,6 +106,112 @@ struct ActiveBatch {
 };
 }  // namespace
 
+namespace {
+// The journal: one small binary file per finished run (little-endian host layout; a
+// journal is only read back by the build that wrote it, which the identity checks).
+constexpr char kJournalMagic[8] = {'G', 'A', 'N', 'G', 'D', 'U', 'J', '1'};
+
+template <class T>
+void put(std::string& b, const T& v) {
+  b.append(reinterpret_cast<const char*>(&v), sizeof(T));
+}
+template <class T>
+bool get(const std::string& b, size_t& at, T& v) {
+  if (b.size() - at < sizeof(T)) return false;
+  std::memcpy(&v, b.data() + at, sizeof(T));
+  at += sizeof(T);
+  return true;
+}
+void hash_in(uint64_t& h, const std::string& s) {
+  h = rng::mix(h, fnv1a64(s.data(), s.size()));
+  h = rng::mix(h, s.size());
+}
+void hash_in(uint64_t& h, double x) {
+  uint64_t u;
+  std::memcpy(&u, &x, sizeof u);
+  h = rng::mix(h, u);
+}
+
+// What identifies the program that wrote a journal: version, commit and the executable
+// file itself (size and modification time), so a rebuilt binary never reuses old runs.
+uint64_t build_identity() {
+  static const uint64_t id = [] {
+    uint64_t h = 0x6a6f75726e616cULL;  // "journal"
+    hash_in(h, std::string(kVersion));
+    hash_in(h, std::string(kGitCommit));
+    struct stat st {};
+    if (::stat("/proc/self/exe", &st) == 0) {
+      h = rng::mix(h, static_cast<uint64_t>(st.st_size));
+      h = rng::mix(h, static_cast<uint64_t>(st.st_mtim.tv_sec));
+      h = rng::mix(h, static_cast<uint64_t>(st.st_mtim.tv_nsec));
+    }
+    return h;
+  }();
+  return id;
+}
+
+std::string encode_record(uint64_t identity, const RunRecord& r) {
+  std::string b(kJournalMagic, sizeof kJournalMagic);
+  put(b, identity);
+  put<uint64_t>(b, r.index);
+  put(b, r.wall_seconds);
+  put(b, r.mape);
+  put<uint64_t>(b, r.peak_agents);
+  put<uint64_t>(b, r.values.size());
+  b.append(reinterpret_cast<const char*>(r.values.data()), r.values.size() * sizeof(double));
+  put<uint64_t>(b, fnv1a64(b.data(), b.size()));
+  return b;
+}
+
+// The record in `path` if it is whole, intact and has this identity, index and size.
+bool decode_record(const std::string& path, uint64_t identity, size_t index, size_t nvalues, RunRecord& out) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return false;
+  const std::string b((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  const size_t body = b.size() >= sizeof(uint64_t) ? b.size() - sizeof(uint64_t) : 0;
+  if (body < sizeof kJournalMagic || std::memcmp(b.data(), kJournalMagic, sizeof kJournalMagic) != 0) return false;
+  size_t at = sizeof kJournalMagic;
+  uint64_t id = 0, idx = 0, peak = 0, n = 0, sum = 0;
+  RunRecord r;
+  if (!get(b, at, id) || !get(b, at, idx) || !get(b, at, r.wall_seconds) || !get(b, at, r.mape) || !get(b, at, peak) ||
+      !get(b, at, n))
+    return false;
+  if (id != identity || idx != index || n != nvalues || body - at != n * sizeof(double)) return false;
+  r.values.resize(n);
+  if (n) std::memcpy(r.values.data(), b.data() + at, n * sizeof(double));
+  at += n * sizeof(double);
+  if (!get(b, at, sum) || sum != fnv1a64(b.data(), body)) return false;
+  r.index = index;
+  r.peak_agents = peak;
+  r.done = true;
+  out = std::move(r);
+  return true;
+}
+}  // namespace
+
+std::string journal_file(const std::string& dir, size_t index) { return fmt::format("{}/run-{}.bin", dir, index); }
+
+uint64_t journal_identity(const RunSpec& spec, double scale, const std::vector<std::string>& variables, int first_year,
+                          int last_year, const std::vector<HistoryPoint>& history) {
+  uint64_t h = build_identity();
+  hash_in(h, spec.scenario ? spec.scenario->canonical_text : std::string());
+  h = rng::mix(h, spec.seed);
+  hash_in(h, scale);
+  for (const auto& [name, v] : spec.forced) {
+    hash_in(h, name);
+    hash_in(h, v);
+  }
+  for (const std::string& v : variables) hash_in(h, v);
+  h = rng::mix(h, static_cast<uint64_t>(static_cast<int64_t>(first_year)));
+  h = rng::mix(h, static_cast<uint64_t>(static_cast<int64_t>(last_year)));
+  for (const HistoryPoint& p : history) {  // the MAPE of each run is against this record
+    hash_in(h, p.variable + "|" + p.compare + "|" + p.id);
+    h = rng::mix(h, static_cast<uint64_t>(static_cast<int64_t>(p.year) * 10000 + p.base_year));
+    hash_in(h, p.value);
+  }
+  return h;
+}
+
 void set_batch_progress(std::function<void(size_t, size_t)> progress) {
   std::lock_guard<std::mutex> lock(g_progress_mu);
   global_progress() = std::move(progress);
@@ -135,10 +246,29 @@ BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt) {
   for (size_t i = 0; i < specs.size(); ++i)
     if (static_cast<int>(i % static_cast<size_t>(std::max(1, opt.nranks))) == opt.rank) mine.push_back(i);
 
-  std::atomic<size_t> next{0};
   std::mutex mu;
   size_t finished = 0;
   std::exception_ptr failure;
+  // Resume: runs whose journal record is there are read back, the rest run.
+  std::vector<uint64_t> identity(specs.size(), 0);
+  if (!opt.journal.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(opt.journal, ec);
+    if (ec) throw InputError(opt.journal, 0, 0, "", "cannot create the resume journal: " + ec.message());
+    std::vector<size_t> todo;
+    for (size_t i : mine) {
+      identity[i] = journal_identity(specs[i], opt.scale, b.variables, b.first_year, b.last_year, history);
+      if (!opt.journal_fresh &&
+          decode_record(journal_file(opt.journal, i), identity[i], i, b.variables.size() * b.years(), b.runs[i]))
+        ++finished;
+      else
+        todo.push_back(i);
+    }
+    b.resumed = finished;
+    mine.swap(todo);
+  }
+  const size_t total = mine.size() + finished;
+  std::atomic<size_t> next{0};
   auto worker = [&]() {
     for (;;) {
       const size_t k = next.fetch_add(1);
@@ -157,8 +287,7 @@ BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt) {
         if (opt.on_run) opt.on_run(i, *r.world);
         const Recorder& rec = r.world->rec;
         if (rec.first_year() != b.first_year || rec.last_year() != b.last_year)
-          throw InputError(s.scenario->file, 0, 0, "scenario.start",
-                           "all runs of a batch must cover the same years");
+          throw InputError(s.scenario->file, 0, 0, "scenario.start", "all runs of a batch must cover the same years");
         RunRecord& out = b.runs[i];
         out.index = i;
         out.wall_seconds = r.wall_seconds;
@@ -167,12 +296,14 @@ BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt) {
         for (size_t v = 0; v < b.variables.size(); ++v)
           for (int y = b.first_year; y <= b.last_year; ++y)
             out.values[v * b.years() + static_cast<size_t>(y - b.first_year)] = rec.get(b.variables[v], y);
-        out.mape = compare_with_history(history, [&](const std::string& v, int y) { return rec.get(v, y); }).overall_mape;
+        out.mape =
+            compare_with_history(history, [&](const std::string& v, int y) { return rec.get(v, y); }).overall_mape;
         out.done = true;
+        if (!opt.journal.empty()) write_file_atomic(journal_file(opt.journal, i), encode_record(identity[i], out));
         std::lock_guard<std::mutex> lock(mu);
         ++finished;
-        if (opt.progress) opt.progress(finished, mine.size());
-        if (progress_line) progress_line(finished, mine.size());
+        if (opt.progress) opt.progress(finished, total);
+        if (progress_line) progress_line(finished, total);
       } catch (...) {
         std::lock_guard<std::mutex> lock(mu);
         if (!failure) failure = std::current_exception();
@@ -180,7 +311,8 @@ BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt) {
       }
     }
   };
-  const unsigned nt = std::max(1u, std::min<unsigned>(opt.threads, static_cast<unsigned>(std::max<size_t>(1, mine.size()))));
+  const unsigned nt =
+      std::max(1u, std::min<unsigned>(opt.threads, static_cast<unsigned>(std::max<size_t>(1, mine.size()))));
   if (nt == 1) {
     worker();
   } else {
@@ -189,8 +321,13 @@ BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt) {
     for (auto& t : pool) t.join();
   }
   if (failure) std::rethrow_exception(failure);
-  if (finished < mine.size())
-    throw BatchInterrupted(fmt::format("interrupted after {} of {} runs; nothing was written", finished, mine.size()));
+  if (finished < total)
+    throw BatchInterrupted(
+        opt.journal.empty()
+            ? fmt::format("interrupted after {} of {} runs; nothing was written", finished, total)
+            : fmt::format("interrupted after {} of {} runs; no results were written; the finished runs are kept in {} "
+                          "and the same command resumes from them",
+                          finished, total, opt.journal));
   b.specs = std::move(specs);
   return b;
 }

@@ -23,7 +23,7 @@ struct World;
 // that each run can apply its own overrides to it.
 struct ScenarioSource {
   std::string text;
-  std::string label;  // file path, or "<embedded>/scenarios/anshan.toml"
+  std::string label;                                         // file path, or "<embedded>/scenarios/anshan.toml"
   static ScenarioSource from_path(const std::string& path);  // empty path: the embedded default
   Scenario load(const std::vector<Override>& overrides = {}) const;
 };
@@ -46,8 +46,8 @@ inline constexpr int kLastCalibrationYear = 1957;  // figures from 1958 on are w
 struct RunSpec {
   uint64_t replicate = 0;
   uint64_t seed = 1;
-  size_t point = 0;                    // design row (sweeps), 0 for ensembles
-  std::vector<Override> overrides;     // this run's overrides (recorded in the store)
+  size_t point = 0;                 // design row (sweeps), 0 for ensembles
+  std::vector<Override> overrides;  // this run's overrides (recorded in the store)
   std::shared_ptr<const Scenario> scenario;
   std::vector<std::pair<std::string, double>> forced;  // parameters held for the whole run (--switch, ablation arms)
 };
@@ -55,7 +55,7 @@ struct RunSpec {
 struct RunRecord {
   size_t index = 0;  // position in the batch
   double wall_seconds = 0;
-  double mape = 0;   // overall MAPE (%) against the record up to 1957
+  double mape = 0;  // overall MAPE (%) against the record up to 1957
   uint64_t peak_agents = 0;
   std::vector<double> values;  // variable-major: values[v * years + (year - first_year)]
   bool done = false;
@@ -74,6 +74,15 @@ struct BatchOptions {
   std::function<void(size_t done, size_t total)> progress;
   // Called with each finished run's final World (from worker threads, concurrently for different runs).
   std::function<void(size_t index, const World& w)> on_run;
+  // Resume journal (issue 26.4): when set, each finished run's record is written to
+  // DIR/run-<index>.bin as soon as it ends, and a run whose file is there with the same
+  // identity (build, canonical scenario, seed, scale, held parameters, series layout and
+  // record) is read back instead of run again. A killed or interrupted batch re-run with
+  // the same command therefore only runs what is missing; results are bit-identical to
+  // an uninterrupted batch (only wall_seconds of the resumed runs are those they took then).
+  std::string journal;
+  bool journal_fresh = false;  // write the journal but read nothing back (`--fresh`)
+  // on_run is not called for resumed runs, so a caller that needs every World leaves journal empty.
 };
 
 struct BatchResult {
@@ -82,6 +91,7 @@ struct BatchResult {
   std::vector<std::string> variables;
   int first_year = 0, last_year = -1;
   double scale = 0.1;
+  size_t resumed = 0;  // runs read back from the journal instead of run (BatchOptions::journal)
   size_t years() const { return static_cast<size_t>(last_year - first_year + 1); }
   double value(size_t run, size_t var, int year) const {
     return runs[run].values[var * years() + static_cast<size_t>(year - first_year)];
@@ -100,6 +110,12 @@ inline constexpr size_t kMaxRuns = 10000;
 // Throws BatchInterrupted when a stop was requested (Ctrl-C): runs in flight end at
 // their next month, no new run starts, and the caller writes nothing.
 BatchResult run_batch(std::vector<RunSpec> specs, const BatchOptions& opt);
+
+// The journal file of run `index` in a journal directory, and the identity a journal
+// record must carry to be reused for `spec` (exposed for the tests).
+std::string journal_file(const std::string& dir, size_t index);
+uint64_t journal_identity(const RunSpec& spec, double scale, const std::vector<std::string>& variables, int first_year,
+                          int last_year, const std::vector<HistoryPoint>& history);
 
 // Process-wide hooks of every batch, set by the command line.
 struct BatchInterrupted : std::runtime_error {
@@ -121,7 +137,7 @@ struct SummaryRow {
   size_t n;
 };
 std::vector<SummaryRow> summarise(const BatchResult& b, const std::vector<size_t>& use = {});
-double percentile(std::vector<double> values, double q);  // q in [0,1]; NaN if empty
+double percentile(std::vector<double> values, double q);       // q in [0,1]; NaN if empty
 std::string summary_csv(const std::vector<SummaryRow>& rows);  // variable,year,mean,p05,p95,n
 // point,variable,year,mean,p05,p95,n: one summary per design point (sweeps).
 std::string summary_by_point_csv(const BatchResult& b);

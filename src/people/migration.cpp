@@ -143,7 +143,7 @@ PopulationEventTally population_events(World& w) {
                                                    : Ethnicity::kChinese;
       const double p = 1.0 - std::pow(1.0 - e.share, 1.0 / e.months);
       w.repatriations.push_back({who, p, e.months});
-    } else if (e.kind == EventKind::kTransferOut) {
+    } else if (e.kind == EventKind::kTransferOut && w.P.rule_transfers_out) {
       // Works employees sent to other enterprises and provinces (L5046), with their households.
       Population& pop = w.people;
       int64_t works = 0;

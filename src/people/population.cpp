@@ -16,6 +16,8 @@ void Population::reserve(size_t persons, size_t households) {
   label_.reserve(persons);
   skill_.reserve(persons);
   wage_.reserve(persons);
+  formed_.reserve(persons);
+  experience_.reserve(persons);
   household_.reserve(persons);
   hh_size_.reserve(households);
   hh_dwelling_.reserve(households);
@@ -40,6 +42,8 @@ uint32_t Population::add(const NewPerson& p) {
   label_.push_back(static_cast<uint8_t>(p.label));
   skill_.push_back(p.skill < 1 ? 1 : (p.skill > 8 ? 8 : p.skill));
   wage_.push_back(0.0f);
+  formed_.push_back(0);
+  experience_.push_back(0.0f);
   household_.push_back(p.household);
   if (p.household < hh_size_.size()) ++hh_size_[p.household];
   ++living_;
@@ -91,6 +95,8 @@ void Population::compact() {
       label_[w] = label_[r];
       skill_[w] = skill_[r];
       wage_[w] = wage_[r];
+      formed_[w] = formed_[r];
+      experience_[w] = experience_[r];
       household_[w] = household_[r];
     }
     ++w;
@@ -108,6 +114,8 @@ void Population::compact() {
   label_.resize(w);
   skill_.resize(w);
   wage_.resize(w);
+  formed_.resize(w);
+  experience_.resize(w);
   household_.resize(w);
 }
 

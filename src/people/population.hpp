@@ -152,6 +152,12 @@ class Population {
   std::span<const uint8_t> skills() const { return skill_; }
   std::span<float> wages() { return wage_; }
   std::span<const float> wages() const { return wage_; }
+  // Where a person's technical expertise was formed (ExpertiseOrigin, people/expertise.hpp;
+  // 0: none yet) and months of works experience learnt (issue 20: skill as a stock).
+  std::span<uint8_t> expertise_origins() { return formed_; }
+  std::span<const uint8_t> expertise_origins() const { return formed_; }
+  std::span<float> experience() { return experience_; }
+  std::span<const float> experience() const { return experience_; }
 
   size_t capacity() const { return id_.capacity(); }
   uint64_t next_id() const { return next_id_; }  // the id the next added person receives
@@ -160,7 +166,7 @@ class Population {
   template <class A>
   void fields(A& a) {
     a(id_, birth_month_, sex_, ethnicity_, employer_, origin_, labour_force_, alive_, occupation_, hukou_, label_,
-      skill_, wage_, household_, hh_size_, hh_dwelling_, hh_owner_, hh_m2_, next_id_, next_household_, living_);
+      skill_, wage_, formed_, experience_, household_, hh_size_, hh_dwelling_, hh_owner_, hh_m2_, next_id_, next_household_, living_);
   }
 
 
@@ -171,6 +177,8 @@ class Population {
   std::vector<uint8_t> sex_, ethnicity_, employer_, origin_, labour_force_, alive_;
   std::vector<uint8_t> occupation_, hukou_, label_, skill_;
   std::vector<float> wage_;  // yuan per year at the current wage scale (0 when not employed)
+  std::vector<uint8_t> formed_;     // ExpertiseOrigin of the person's expertise (issue 20)
+  std::vector<float> experience_;   // months of works experience learnt (issue 20)
   std::vector<uint32_t> household_;
   std::vector<uint16_t> hh_size_;
   std::vector<uint8_t> hh_dwelling_, hh_owner_;

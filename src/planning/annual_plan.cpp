@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "enterprises/units.hpp"
 #include "planning/material_balance.hpp"
 #include "regimes/campaigns.hpp"
 #include "regimes/control.hpp"
@@ -49,7 +50,9 @@ void set_annual_targets(World& w) {
   const double g = w.P.plan_growth;
   const double rho = w.P.plan_ratchet;
   const bool ratchet = w.P.rule_ratchet;
-  const double shading = w.P.rule_bargaining ? w.P.plan_draft_shading : 0.0;
+  // R3: how far below potential the units bargain their drafts (enterprises/units.hpp).
+  const double shading =
+      w.P.rule_bargaining ? best_draft_shading(reward_scheme(w), w.P.plan_ministry_weight, w.P.unit_shading_cost) : 0.0;
   const double lambda = w.P.plan_ministry_weight;
   // What each stage can make this year: the chain solved at full normal use,
   // so a bottleneck inside a stage limits its plan (one physical model for the

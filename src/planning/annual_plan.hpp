@@ -7,8 +7,9 @@ namespace gangdu {
 //  1. control figures from above: with the ratchet (rule_ratchet, R2) from last
 //     year's target plus plan_ratchet x last year's reported over-fulfilment,
 //     grown by plan_growth; without it, last target x (1 + plan_growth);
-//  2. drafts from the bottom: each unit's capacity estimate, shaded by
-//     plan_draft_shading when units bargain (rule_bargaining, R3);
+//  2. drafts from the bottom: each unit's capacity estimate, shaded by the units'
+//     best response to the reward scheme when they bargain (rule_bargaining, R3;
+//     best_draft_shading in enterprises/units.hpp);
 //  3. approval from the top: draft + plan_ministry_weight x (control - draft);
 //  4. the material balance (R5) makes targets consistent along the chain and
 //     within capacity, cutting final deliveries by priority (sales of pig iron

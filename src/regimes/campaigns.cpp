@@ -7,6 +7,8 @@
 #include "regimes/control.hpp"
 #include "regimes/labels.hpp"
 
+#include "people/expertise.hpp"
+
 namespace gangdu {
 namespace {
 
@@ -124,7 +126,7 @@ double reports_at_least(double lambda, int k) {
 }
 
 double work_conditions_factor(const World& w) {
-  double f = w.P.expertise_factor;
+  double f = expertise_output_factor(w);  // the expert stock (people/expertise.hpp)
   const Month m = w.clock.now();
   for (const CampaignSpec& c : w.sc.campaigns)
     if (in_progress(c, m) && switched_on(w, c)) f *= (1.0 - c.work_time_lost) * (1.0 + c.effort_effect);

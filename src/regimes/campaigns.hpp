@@ -19,8 +19,8 @@ namespace gangdu {
 // Work conditions this month: campaigns in progress cost work time (work_time_lost) and change
 // effort (effort_effect); persons targeted this month lose politics_struggle_months of work; the
 // Angang Constitution's rules (meeting time, cadres in labour, accepted proposals); the expert
-// stock (expertise_factor) and food supply (food_supply_index, famine_effort_response). Returns
-// the multiplier on every unit's output.
+// stock (people/expertise.hpp) and food supply (food_supply_index, famine_effort_response).
+// Returns the multiplier on every unit's output.
 double work_conditions_factor(const World& w);
 
 // The month's politics: labels fixed at liberation; each campaign in progress selects its

@@ -52,10 +52,7 @@
   S(plan_active, "1 if the regime sets annual output targets") \
   P(plan_growth, -0.5, 5.0, "share/yr", "growth of the annual control figure over last year's output") \
   P(plan_ratchet, 0.0, 1.0, "share", "share of last year's over-fulfilment added to next year's target") \
-  P(plan_draft_shading, 0.0, 0.9, "share", "R3: share by which units shade their drafts below their capacity estimate") \
   P(plan_ministry_weight, 0.0, 1.0, "share", "R1: how far top-down approval moves a draft toward the control figure") \
-  P(plan_overfulfil_slack, 0.0, 1.0, "share", "R2: over-fulfilment units allow themselves when they restrict output") \
-  P(plan_hide_share, 0.0, 1.0, "share", "R3: share of a month's over-fulfilment reported as next month's output") \
   S(rule_bargaining, "R3: units shade drafts to get low quotas") \
   S(rule_ratchet, "R2: targets follow reported results; units restrict output to stay near target") \
   S(rule_hiding, "R3: over-fulfilment hidden and reported next month") \
@@ -133,7 +130,6 @@
   P(expansion_yuan_per_t, 1.0, 1e5, "yuan/(t/yr)", "investment per tonne a year of new steel capacity with the chain behind it (mines to mills)") \
   P(expansion_months, 1.0, 120.0, "months", "mean time from spending to commissioning for the programme's other projects") \
   P(capacity_cap_steel_t, 0.0, 1e9, "t/yr", "L4997, L5116: ceiling on the steel plants' production capacity set by the ministry (0: no cap)") \
-  P(expertise_factor, 0.0, 2.0, "multiple", "R21: productivity from the expert stock (Soviet advisers, trained engineers)") \
   P(food_supply_index, 0.0, 2.0, "index", "urban food supply relative to normal (1 = normal), a scenario input") \
   P(famine_death_response, 0.0, 20.0, "multiple", "rise in the death rate per unit of food shortfall") \
   P(famine_effort_response, 0.0, 5.0, "multiple", "fall in effort per unit of food shortfall") \
@@ -199,13 +195,49 @@
   GANGDU_PARAMETERS_POLITICS(P, S)
 
 // People as factors of production: labour by skill, skill stock, experts by origin (issue 20).
-#define GANGDU_PARAMETERS_PEOPLE(P, S)
+#define GANGDU_PARAMETERS_PEOPLE(P, S) \
+  S(rule_expert_stock, "experts as persons by origin bound output and set the pace of restoration, repair, start-up and training (issue 20)") \
+  S(rule_japanese_retained, "Japanese engineers and technicians kept at the works after 1945 count as experts (off: none retained)") \
+  S(rule_soviet_experts, "Soviet advisers at Angang count as experts (off: no Soviet experts)") \
+  S(rule_ussr_training, "some new technicians are trained in Soviet plants (off: none)") \
+  S(rule_transfers_out, "transfer_out events send works employees to other enterprises (off: none sent)") \
+  S(rule_skill_stock, "persons' works experience lowers rejects and wear") \
+  P(expert_formation_era, 1.0, 3.0, "code", "era in which expertise forming now is formed: 1 Japanese companies, 2 Soviet occupation and Nationalists, 3 CCP") \
+  P(expert_need_per_kt, 0.0, 100.0, "tech-eq/kt", "technician-equivalents the works need per kt a year of installed pig-iron capacity to run, restore and start up plant at full pace") \
+  P(expert_output_elasticity, 0.0, 3.0, "elasticity", "elasticity of output with respect to expert coverage below 1 (technician class of the labour input)") \
+  P(expert_pace_elasticity, 0.0, 3.0, "elasticity", "elasticity of the pace of restoration, repair, start-up and training with respect to expert coverage below 1") \
+  P(expert_pace_floor, 0.0, 1.0, "share", "pace of restoration, repair and start-up with no experts at all (the workers' own know-how)") \
+  P(expert_weight_japanese, 0.0, 50.0, "tech-eq", "technician-equivalents of one Japanese engineer or technician") \
+  P(expert_weight_nationalist_era, 0.0, 50.0, "tech-eq", "technician-equivalents of one technician formed 1945-48 (Nationalist engineers and managers)") \
+  P(expert_weight_ussr, 0.0, 50.0, "tech-eq", "technician-equivalents of one technician trained in Soviet plants") \
+  P(expert_weight_soviet, 0.0, 500.0, "tech-eq", "technician-equivalents of one Soviet adviser (designers, installers, start-up crews)") \
+  P(expert_startup_need_per_myuan, 0.0, 1000.0, "tech-eq/M yuan", "start-up specialists (technician-equivalents) a new unit needs per M yuan of its investment to start on time") \
+  P(expert_soviet_advisers, 0.0, 10000.0, "persons", "Soviet advisers working at Angang (set by dated events)") \
+  P(expert_ussr_trained_share, 0.0, 1.0, "share", "share of new technicians trained in Soviet plants") \
+  P(skill_recruit_level, 0.0, 1.0, "share", "skill of a recruit with no works experience relative to a fully experienced worker") \
+  P(skill_learning_months, 1.0, 600.0, "months", "months of works experience that close 63% of a recruit's skill gap") \
+  P(skill_reference, 0.0, 1.0, "share", "skill index of the works for which quality_q0 and wear_h0 hold") \
+  P(skill_reject_response, 0.0, 20.0, "multiplier", "rejects scale with 1 + r (1 - skill index)") \
+  P(skill_wear_response, 0.0, 20.0, "multiplier", "wear hazard scales with 1 + r (1 - skill index)")
 
 // (keep the blank lines between these blocks: they let branches add to each block without conflicts)
 
 
 // Production units, incentives, budget expectations (issue 21).
-#define GANGDU_PARAMETERS_UNITS(P, S)
+#define GANGDU_PARAMETERS_UNITS(P, S) \
+  P(unit_bonus_share, 0.0, 2.0, "share", "reward per unit of above-plan output where no profit-retention rule pays it (competition bonuses)") \
+  P(unit_miss_penalty, 0.0, 5.0, "share", "penalty and reputational cost of a missed plan, per unit of target") \
+  P(unit_effort_cost, 0.0, 100.0, "share", "R2: convexity of the cost of showing over-fulfilment (x* = net reward / this)") \
+  P(unit_discount, 0.0, 1.0, "share", "weight a unit gives next year's rewards against this year's") \
+  P(unit_shading_cost, 0.0, 100.0, "share", "R3: reputational cost of a low draft (s* = (1 - lambda) x worth / this)") \
+  P(unit_audit_probability, 0.0, 1.0, "probability", "R3: probability that hidden over-fulfilment is found in a year") \
+  P(unit_hide_penalty, 0.0, 10.0, "share", "R3: penalty when hidden over-fulfilment is found, per unit hidden") \
+  P(unit_hoard_max_months, 0.0, 24.0, "months", "months of inputs a unit would store if holding cost it nothing") \
+  P(unit_holding_cost, 0.0, 10.0, "share", "cost of carrying a month of inputs or a tonne of unsold goods, in margins") \
+  P(unit_hoard_fill, 0.0, 12.0, "months/month", "months of inputs headquarters can buy into a unit's store a month") \
+  P(unit_coverage_learning, 0.0, 1.0, "share/yr", "how far a unit's expected coverage of losses moves toward a year's experience") \
+  P(unit_collective_share, 0.0, 1.0, "share", "R4: share of a unit's bonus paid on the output of the units it supplies") \
+  P(unit_help_cost, 0.0, 10.0, "share", "R4: cost to a unit of doing another unit's dependent work in time") \
 
 
 

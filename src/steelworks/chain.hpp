@@ -35,6 +35,8 @@ class Chain {
   bool reports(size_t p) const { return procs_[p].reports; }
   Stage stage(size_t p) const { return procs_[p].stage; }
   size_t product_of(size_t p) const { return procs_[p].product; }
+  // Product of process p's k-th input (the index Flows::bind gives).
+  size_t input_product(size_t p, size_t k) const { return procs_[p].inputs[k].product; }
   // Index into param_names() of the outside demand for product i, -1 if the
   // product is not sold outside.
   int demand_param(size_t i) const { return product_demand_param_[i]; }

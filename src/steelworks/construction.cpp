@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "people/expertise.hpp"
+
 namespace gangdu {
 
 double construction_step(const ConstructionParams& p, double labour, double& wip) {
@@ -27,7 +29,10 @@ void construction_month(World& w, double construction_employees) {
   if (p.share > 0 || s.expansion_wip_t > 0) {
     const double need = w.P.labour_construction_workers;
     const double labour = need > 0 ? construction_employees / need : 1.0;
-    const double done = construction_step(p, labour, s.expansion_wip_t);
+    // Design, installation and start-up go at the pace the experts allow (issue 20).
+    ConstructionParams paced = p;
+    paced.months = p.months / std::max(1e-3, expert_pace(w));
+    const double done = construction_step(paced, labour, s.expansion_wip_t);
     w.facilities.expand(w.clock.now(), done, rushed_wear(p));
     w.rec.add(s.commissioned, y, done);
   }

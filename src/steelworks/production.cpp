@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "enterprises/work_floor.hpp"
+#include "people/expertise.hpp"
 #include "steelworks/wear.hpp"
 
 namespace gangdu {
@@ -241,7 +242,8 @@ void produce_month(World& w) {
   for (size_t p = 0; p < n; ++p) s.intensity[p] = s.cap_year[p] > 0 ? s.flows.x[p] * 12.0 / s.cap_year[p] : 0.0;
 
   // Rejects (R8): unusable share q0 * pressure^k, pressure = max(intensity / design, plan target / capacity).
-  const double q0 = w.P.quality_q0, qk = w.P.quality_k, ud = w.P.wear_design_utilization;
+  // Unskilled workers make more rejects (issue 20, people/expertise.hpp).
+  const double q0 = w.P.quality_q0 * reject_skill_multiplier(w), qk = w.P.quality_k, ud = w.P.wear_design_utilization;
   const double pcap = w.P.quality_pressure_cap;
   const double first_rate = w.P.quality_first_rate_plan;
   double unusable = 0;

@@ -72,7 +72,7 @@ FacilityRegistry::FacilityRegistry(const Scenario& sc) {
   rep_found_.assign(size(), 0.0);
   rep_mach_.assign(size(), 0.0);
   rep_lines_.assign(size(), 0.0);
-  repair_months_left_.assign(size(), 0);
+  repair_months_left_.assign(size(), 0.0);
 }
 
 int FacilityRegistry::index(const std::string& id) const {
@@ -80,20 +80,21 @@ int FacilityRegistry::index(const std::string& id) const {
   return it == id_.end() ? -1 : static_cast<int>(it - id_.begin());
 }
 
-void FacilityRegistry::repair_step(size_t i) {
-  found_[i] = std::min(1.0, found_[i] + rep_found_[i]);
-  mach_[i] = std::min(1.0, mach_[i] + rep_mach_[i]);
-  lines_[i] = std::min(mach_[i], lines_[i] + rep_lines_[i]);
-  --repair_months_left_[i];
+void FacilityRegistry::repair_step(size_t i, double pace) {
+  const double d = std::min(pace, repair_months_left_[i]);
+  found_[i] = std::min(1.0, found_[i] + rep_found_[i] * d);
+  mach_[i] = std::min(1.0, mach_[i] + rep_mach_[i] * d);
+  lines_[i] = std::min(mach_[i], lines_[i] + rep_lines_[i] * d);
+  repair_months_left_[i] = d < repair_months_left_[i] ? repair_months_left_[i] - d : 0.0;
 }
 
-void FacilityRegistry::apply_events(const Scenario& sc, Month m, double removal_scale) {
+void FacilityRegistry::apply_events(const Scenario& sc, Month m, double removal_scale, double pace) {
   // Repairs in progress restore a fixed share of each stock for each month
   // elapsed since the last call.
   const int elapsed = last_month_.index < 0 ? 1 : std::max(0, m.index - last_month_.index);
   last_month_ = m;
   for (size_t i = 0; i < size(); ++i)
-    for (int k = 0; k < elapsed && repair_months_left_[i] > 0; ++k) repair_step(i);
+    for (int k = 0; k < elapsed && repair_months_left_[i] > 0; ++k) repair_step(i, std::clamp(pace, 1e-6, 1.0));
   while (next_event_ < sc.events.size() && sc.events[next_event_].date <= m) {
     const EventSpec& e = sc.events[next_event_++];
     if (e.kind == EventKind::kRemoval) {
@@ -113,7 +114,7 @@ void FacilityRegistry::apply_events(const Scenario& sc, Month m, double removal_
         const auto i = static_cast<size_t>(ii);
         mach_[i] *= 1.0 - s;
         lines_[i] = std::min(mach_[i], lines_[i] * std::pow(1.0 - s, essential_[i]));
-        repair_months_left_[i] = 0;
+        repair_months_left_[i] = 0.0;
       }
       continue;
     }
@@ -129,7 +130,7 @@ void FacilityRegistry::apply_events(const Scenario& sc, Month m, double removal_
           mach_[u] *= 1.0 - e.share;
           lines_[u] = std::min(mach_[u], lines_[u] * (1.0 - e.share));
         }
-        repair_months_left_[u] = 0;  // damage interrupts a repair in progress
+        repair_months_left_[u] = 0.0;  // damage interrupts a repair in progress
         break;
       case EventKind::kFacilityRepair: {
         const double n = static_cast<double>(e.months);
@@ -137,7 +138,7 @@ void FacilityRegistry::apply_events(const Scenario& sc, Month m, double removal_
         rep_mach_[u] = mch ? std::min(e.share, 1.0 - mach_[u]) / n : 0.0;
         rep_lines_[u] = mch ? std::min(e.share, 1.0 - lines_[u]) / n : 0.0;
         rep_invest_[u] = e.value / n;
-        repair_months_left_[u] = e.months;
+        repair_months_left_[u] = static_cast<double>(e.months);
         break;
       }
       case EventKind::kFacilityIdle: idle_[u] = 1; break;

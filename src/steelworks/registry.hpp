@@ -39,7 +39,9 @@ class FacilityRegistry {
 
   // Applies this month's facility events and advances repairs in progress.
   // Removal tonnage is multiplied by `removal_scale` (0 = counterfactual without removals).
-  void apply_events(const Scenario& sc, Month m, double removal_scale = 1.0);
+  // Repairs in progress advance `pace` of a month's work a month (issue 20: expert
+  // coverage, people/expertise.hpp); a repair scripted over n months then takes n / pace.
+  void apply_events(const Scenario& sc, Month m, double removal_scale = 1.0, double pace = 1.0);
 
   // Wear for one month: each facility of process p ran at intensity[p]
   // (output / design capacity). Impairment hazard h = h0 (i / u_design)^k on
@@ -101,6 +103,14 @@ class FacilityRegistry {
   // Month a unit first produces: planned `built` plus the delivery lag of its
   // imported equipment, L x (1 - (1 - import_share)^k), k essential items.
   Month commissioned(size_t i) const { return built_[i]; }
+  // A start-up postponed (issue 20: no experts to launch it, people/expertise.hpp).
+  void delay_commissioning(size_t i, Month to) { built_[i] = std::max(built_[i], to); }
+  // Construction cost of unit i (M yuan; 0 when the scenario gives none).
+  double unit_investment_myuan(size_t i) const { return invest_myuan_[i]; }
+  // One of the programme's expansion units (expand()), not a listed facility.
+  bool expansion_unit(size_t i) const {
+    return process_[i] < expansion_of_.size() && expansion_of_[process_[i]] == static_cast<int>(i);
+  }
 
 
   // Checkpointed state (engine/checkpoint.cpp): list every new field here.
@@ -112,7 +122,7 @@ class FacilityRegistry {
   }
 
  private:
-  void repair_step(size_t u);
+  void repair_step(size_t u, double pace);
   std::vector<std::string> id_;
   std::vector<Stage> stage_;
   std::vector<uint8_t> reports_;
@@ -126,7 +136,7 @@ class FacilityRegistry {
   std::vector<uint8_t> idle_;       // stopped without damage
   // Repair in progress: per-month restoration of each stock.
   std::vector<double> rep_found_, rep_mach_, rep_lines_;
-  std::vector<int> repair_months_left_;
+  std::vector<double> repair_months_left_;  // months of repair work left at full pace
   std::vector<double> invest_myuan_;       // construction cost
   std::vector<int> construction_months_;
   std::vector<double> rep_invest_;         // repair spending per month while repairing

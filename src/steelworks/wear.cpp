@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "enterprises/work_floor.hpp"
+#include "people/expertise.hpp"
 
 namespace gangdu {
 
@@ -14,7 +15,7 @@ void wear_step(World& w) {
   const int y = m.year();
   const double done = 1.0 - u.maintenance_skip;  // maintenance actually carried out
   FacilityRegistry::WearInputs in;
-  in.h0 = w.P.wear_h0;
+  in.h0 = w.P.wear_h0 * wear_skill_multiplier(w);  // unskilled crews wear plant faster (issue 20)
   in.k = w.P.wear_k;
   // Groups competing for piece pay push their plant harder than output needs (R13).
   in.u_design = w.P.wear_design_utilization / piece_wear_multiplier(w);
@@ -23,6 +24,10 @@ void wear_step(World& w) {
   in.capacity =
       limited ? w.P.repair_capacity_share * w.P.maintenance_share * done / w.P.maintenance_reference : 0.0;
   if (limited && !(in.capacity > 0)) in.capacity = 1e-12;  // no maintenance at all: nothing repaired
+  // Repair goes at the pace the works' experts allow (issue 20, people/expertise.hpp).
+  const double pace = expert_pace(w);
+  in.restore *= pace;
+  if (limited) in.capacity *= pace;
   in.soviet_parts = limited ? w.P.soviet_parts_supply : 1.0;
   in.parts_domestic = w.P.parts_domestic_share;
   // Slack crews repair (furnaces halted for repair when targets are low, L5398).
