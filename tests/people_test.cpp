@@ -482,6 +482,7 @@ TEST(Wages, PromotionNeedsSkillAndAGoodLabel) {
   w->params.set("labour_skill_upgrade_rate", 0.0);
   w->params.set("labour_promotion_rate", 1.0);
   w->params.set("labour_promotion_min_skill", 4);
+  w->pol.labels_fixed = true;  // labels count once fixed at liberation (regimes/control.cpp promotion_label_mask)
   const uint32_t low = add_single(*w, 30, Sex::kMale, Employer::kWorks, Occupation::kProduction);
   const uint32_t high = add_single(*w, 30, Sex::kMale, Employer::kWorks, Occupation::kProduction);
   w->people.skills()[high] = 5;

@@ -215,13 +215,13 @@ TEST(Rules, PartialPlanAndLateDeliveriesCostOutput) {
   const Recorder on = run_with({});
   EXPECT_GT(avg(on, "angang.supply_shortfall_t", 1950, 1957),
             avg(run_with({{"rule_partial_plan", 0}}), "angang.supply_shortfall_t", 1950, 1957));
-  // Late deliveries (R7) cost output where the units hold no stores to cover them: under a hard
-  // budget (units hoard little, enterprises/units.hpp). Under the soft budget the hoards absorb
-  // them, and the units, remembering the shortfall months, hoard more (Kornai's shortage -> hoarding).
-  const Recorder hard = run_with({{"rule_soft_budget", 0}});
-  EXPECT_GT(avg(hard, "angang.supply_shortfall_t", 1950, 1957),
-            avg(run_with({{"rule_soft_budget", 0}, {"rule_late_deliveries", 0}}), "angang.supply_shortfall_t", 1950,
-                1957));
+  // Late deliveries (R7) cost output where the units hold no stores to cover them
+  // (enterprises/units.hpp). Where they hold stores the hoards absorb them, and the units,
+  // remembering the shortfall months, hoard more (Kornai's shortage -> hoarding).
+  const Recorder bare = run_with({{"unit_hoard_max_months", 0}});
+  EXPECT_GT(avg(bare, "angang.supply_shortfall_t", 1950, 1957),
+            avg(run_with({{"unit_hoard_max_months", 0}, {"rule_late_deliveries", 0}}), "angang.supply_shortfall_t",
+                1950, 1957));
   EXPECT_GT(avg(on, "angang.input_hoard_yuan", 1950, 1957),
             avg(run_with({{"rule_late_deliveries", 0}}), "angang.input_hoard_yuan", 1950, 1957));
 }

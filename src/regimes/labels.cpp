@@ -55,7 +55,9 @@ int64_t fix_labels_at_liberation(World& w) {
     if (angang &&
         (occ[i] == static_cast<uint8_t>(Occupation::kTechnician) || occ[i] == static_cast<uint8_t>(Occupation::kStaff)))
       l = static_cast<uint8_t>(ClassLabel::kNationalist);
-    else if (!angang && org[i] == static_cast<uint8_t>(Origin::kNative) &&
+    // Merchants and house owners: heads of households outside Angang, other than peasants of the
+    // blind inflow (the natives of 1916 are too few by 1948 to be the town's whole middle class).
+    else if (!angang && org[i] != static_cast<uint8_t>(Origin::kBlind) &&
              rng::uniform(w.key_events, 0, ids[i], kCapitalistSlot) < w.P.politics_capitalist_share)
       l = static_cast<uint8_t>(ClassLabel::kCapitalist);
     head_label[hh[i]] = static_cast<int8_t>(l);
