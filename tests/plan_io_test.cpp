@@ -225,3 +225,18 @@ TEST(PlanCli, MalformedEconomyExitsTwoWithLocation) {
   EXPECT_NE(out.find("inputs.csv:3:2"), std::string::npos) << out;
   EXPECT_FALSE(fs::exists(d.str() + "/out"));
 }
+
+// fuzz_plan finding: a product name with a byte that is not UTF-8 (0xd4 '7') passed the reader
+// and made the JSON summary writer throw. It is an input error now, located at file, line, key.
+TEST(PlanIO, ANameThatIsNotUtf8IsALocatedError) {
+  TempDir d("utf8");
+  write_valid(d);
+  d.write("products.csv", "product,unit,capacity,stock,labour\nore,t,,0,0.1\nco\xd4" "7al,t,1000,0,0.2\nsteel,t,inf,5,1\n");
+  expect_input_error(d.str(), "products.csv", 3, "product");
+  write_valid(d);
+  d.write("products.csv", "product,unit,capacity,stock,labour\nore,t\xff,,0,0.1\ncoal,t,1000,0,0.2\nsteel,t,inf,5,1\n");
+  expect_input_error(d.str(), "products.csv", 2, "unit");
+  write_valid(d);
+  d.write("products.csv", "product,unit,capacity,stock,labour\nore,\xe2\x82\xac,,0,0.1\ncoal,t,1000,0,0.2\nsteel,t,inf,5,1\n");
+  EXPECT_NO_THROW(read_economy(d.str()));  // the euro sign is valid UTF-8
+}

@@ -137,6 +137,28 @@ std::string num(double v) {
   return fmt::format("{}", v);
 }
 
+// A product name or unit goes into plan_summary.json and charts: it must be valid UTF-8
+// (fuzz_plan finding: a byte 0xd4 in a name made the JSON writer throw).
+bool valid_utf8(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : -1;
+    if (n < 0 || (n == 1 && c < 0xc2) || (n == 3 && c > 0xf4) || i + static_cast<size_t>(n) >= s.size())
+      return false;
+    for (int k = 1; k <= n; ++k)
+      if ((static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) >> 6) != 0x2) return false;
+    if (n == 2) {  // no overlong forms, no surrogates
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 > 0x9f)) return false;
+    } else if (n == 3) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 > 0x8f)) return false;
+    }
+    i += static_cast<size_t>(n) + 1;
+  }
+  return true;
+}
 }  // namespace
 
 Economy read_economy(const std::string& dir) {
@@ -151,6 +173,8 @@ Economy read_economy(const std::string& dir) {
               cs = in.column("stock", false), cl = in.column("labour", false);
     while (in.next(row)) {
       if (row[cp].empty()) in.fail(cp, "empty product name");
+      if (!valid_utf8(row[cp])) in.fail(cp, "product name is not valid UTF-8");
+      if (cu >= 0 && !valid_utf8(row[cu])) in.fail(cu, "unit is not valid UTF-8");
       if (!index.emplace(row[cp], static_cast<int32_t>(e.names.size())).second)
         in.fail(cp, "duplicate product '" + row[cp] + "'");
       e.names.push_back(row[cp]);
@@ -256,6 +280,8 @@ Economy convert_io_table(const std::string& path, std::string* warnings) {
   std::unordered_map<std::string, int32_t> col_of;
   for (size_t c = 1; c < t.header.size(); ++c) {
     if (c == cf || c == cx) continue;
+    if (!valid_utf8(t.header[c]))
+      throw InputError(path, 1, static_cast<int>(c) + 1, "product", "product column name is not valid UTF-8");
     if (!col_of.emplace(t.header[c], static_cast<int32_t>(e.names.size())).second)
       throw InputError(path, 1, static_cast<int>(c) + 1, t.header[c], "duplicate product column");
     e.names.push_back(t.header[c]);
