@@ -12,6 +12,7 @@
 #include "planning/economy/methods.hpp"
 #include "planning/material_balance.hpp"
 #include "scenario/scenario.hpp"
+#include "history_util.hpp"
 
 using namespace gangdu;
 
@@ -24,18 +25,9 @@ Eigen::SparseMatrix<double> chain_matrix() {
   A.insert(2, 3) = 1.25;
   return A;
 }
-double avg(const Recorder& r, const std::string& v, int a, int b) {
-  double s = 0;
-  for (int y = a; y <= b; ++y) s += r.get(v, y);
-  return s / (b - a + 1);
-}
+using gangdu::testing::avg;
 Recorder run_with(std::vector<std::pair<std::string, double>> forced, uint64_t seed = 2) {
-  static const Scenario sc = load_default_scenario();
-  RunOptions o;
-  o.seed = seed;
-  o.scale = 0.02;
-  o.forced = std::move(forced);
-  return run_model(sc, o).world->rec;
+  return gangdu::testing::run_with(std::move(forced), seed);
 }
 }  // namespace
 

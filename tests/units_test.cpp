@@ -10,6 +10,7 @@
 #include "experiments/batch.hpp"
 #include "experiments/claims.hpp"
 #include "scenario/scenario.hpp"
+#include "history_util.hpp"
 
 using namespace gangdu;
 
@@ -24,18 +25,9 @@ RewardScheme ffyp1953() {  // the 1952 retention rule (L3273) with the scenario'
   r.ratchet = 0.5;
   return r;
 }
-double avg(const Recorder& r, const std::string& v, int a, int b) {
-  double s = 0;
-  for (int y = a; y <= b; ++y) s += r.get(v, y);
-  return s / (b - a + 1);
-}
+using gangdu::testing::avg;
 Recorder run_with(std::vector<std::pair<std::string, double>> forced, uint64_t seed = 3) {
-  static const Scenario sc = load_default_scenario();
-  RunOptions o;
-  o.seed = seed;
-  o.scale = 0.02;
-  o.forced = std::move(forced);
-  return run_model(sc, o).world->rec;
+  return gangdu::testing::run_with(std::move(forced), seed);
 }
 }  // namespace
 
