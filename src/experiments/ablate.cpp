@@ -65,24 +65,15 @@ std::vector<AblationRow> run_ablation(const Scenario& sc, const AblationSpec& sp
     for (size_t v = 0; v < nvar; ++v) {
       if (std::isnan(means[(0 * runs + 0) * nvar + v])) continue;  // variable not produced by this build
       AblationRow row{spec.rules[a - 1], spec.variables[v]};
-      double sum = 0, sumsq = 0, on = 0, off = 0;
-      for (size_t r = 0; r < runs; ++r) {
-        const double x_on = means[(0 * runs + r) * nvar + v], x_off = means[(a * runs + r) * nvar + v];
-        const double d = x_on - x_off;
-        on += x_on;
-        off += x_off;
-        sum += d;
-        sumsq += d * d;
-      }
-      const double n = static_cast<double>(runs);
+      const PairedEffect e = paired_effect(runs, [&](size_t r) {
+        return std::pair{means[(0 * runs + r) * nvar + v], means[(a * runs + r) * nvar + v]};
+      });
       row.runs = spec.runs;
-      row.mean_on = on / n;
-      row.mean_off = off / n;
-      row.effect = sum / n;
-      const double var = runs > 1 ? std::max(0.0, (sumsq - n * row.effect * row.effect) / (n - 1)) : 0.0;
-      const double half = runs > 1 ? t_critical_95(spec.runs - 1) * std::sqrt(var / n) : NAN;
-      row.ci_low = row.effect - half;
-      row.ci_high = row.effect + half;
+      row.mean_on = e.mean_a;
+      row.mean_off = e.mean_b;
+      row.effect = e.effect;
+      row.ci_low = e.ci_low;
+      row.ci_high = e.ci_high;
       rows.push_back(row);
     }
   }

@@ -2,6 +2,9 @@
 // Rule ablation (issue 4): the default history run N times with each rule as in
 // the scenario and N times with the rule switched off for the whole run (same
 // seeds: paired differences), for output, stocks, investment and profit.
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -44,5 +47,34 @@ std::string series_unit(const std::string& variable);
 
 // Two-sided 95% Student t critical value for df degrees of freedom.
 double t_critical_95(int df);
+
+// Paired comparison of two arms over `runs` seeds: the arms' means, the mean difference (a - b)
+// and its Student-t 95% interval (NaN half-width with a single run). pair(r) gives run r's
+// (a, b) values. Shared by `experiment ablate` and `experiment claims`.
+struct PairedEffect {
+  double mean_a = 0, mean_b = 0, effect = 0, ci_low = 0, ci_high = 0;
+};
+template <class PairOf>
+PairedEffect paired_effect(size_t runs, PairOf pair) {
+  double sum = 0, sumsq = 0, a = 0, b = 0;
+  for (size_t r = 0; r < runs; ++r) {
+    const auto [xa, xb] = pair(r);
+    const double d = xa - xb;
+    a += xa;
+    b += xb;
+    sum += d;
+    sumsq += d * d;
+  }
+  const double n = static_cast<double>(runs);
+  PairedEffect e;
+  e.mean_a = a / n;
+  e.mean_b = b / n;
+  e.effect = sum / n;
+  const double var = runs > 1 ? std::max(0.0, (sumsq - n * e.effect * e.effect) / (n - 1)) : 0.0;
+  const double half = runs > 1 ? t_critical_95(static_cast<int>(runs) - 1) * std::sqrt(var / n) : NAN;
+  e.ci_low = e.effect - half;
+  e.ci_high = e.effect + half;
+  return e;
+}
 
 }  // namespace gangdu

@@ -247,22 +247,12 @@ std::vector<ClaimResult> run_claims(const Scenario& sc, const std::vector<ClaimS
       out.push_back(res);
       continue;
     }
-    double sum = 0, sumsq = 0, a = 0, b = 0;
-    for (size_t r = 0; r < runs; ++r) {
-      const double xa = mean_of(0, r), xb = mean_of(1, r), d = xa - xb;
-      a += xa;
-      b += xb;
-      sum += d;
-      sumsq += d * d;
-    }
-    const double n = static_cast<double>(runs);
-    res.mean_a = a / n;
-    res.mean_b = b / n;
-    res.effect = sum / n;
-    const double var = runs > 1 ? std::max(0.0, (sumsq - n * res.effect * res.effect) / (n - 1)) : 0.0;
-    const double half = runs > 1 ? t_critical_95(opt.runs - 1) * std::sqrt(var / n) : NAN;
-    res.ci_low = res.effect - half;
-    res.ci_high = res.effect + half;
+    const PairedEffect e = paired_effect(runs, [&](size_t r) { return std::pair{mean_of(0, r), mean_of(1, r)}; });
+    res.mean_a = e.mean_a;
+    res.mean_b = e.mean_b;
+    res.effect = e.effect;
+    res.ci_low = e.ci_low;
+    res.ci_high = e.ci_high;
     const double scale = std::max(std::fabs(res.mean_a), std::fabs(res.mean_b));
     const bool zero = std::fabs(res.effect) <= 1e-9 * (1.0 + scale);  // no effect at all
     if (!zero && res.ci_low > 0)
