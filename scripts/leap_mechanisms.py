@@ -27,6 +27,7 @@ ARMS = [
      ["--switch", "rule_repair_capacity=0"]),
     ("untrained_recruits", "untrained recruits and effective labour (rule_untrained_recruits)",
      ["--switch", "rule_untrained_recruits=0"]),
+    ("overtime", "overtime under pressure (rule_overtime)", ["--switch", "rule_overtime=0"]),
     ("report_inflation", "inflated reports (rule_report_inflation)", ["--switch", "rule_report_inflation=0"]),
     ("leap_recruitment", "the Leap's recruitment of migrants (regime.leap.migration_response=0)",
      ["--set", "regime.leap.migration_response=0"]),

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/model.hpp"
+#include "enterprises/overtime.hpp"
 #include "enterprises/report_inflation.hpp"
 #include "enterprises/workforce.hpp"
 #include "scenario/scenario.hpp"
@@ -66,6 +67,23 @@ TEST(Workforce, TransfersTakeTrainedStaffAndRecruitsLearn) {
   p.drive_elasticity = 1.0;  // driving the plant 25% harder needs 25% more hands
   s.mobilised = 0;
   EXPECT_NEAR(labour_ratio(p, s, 100, 1.25), 0.865 / 1.25, 1e-12);
+}
+
+TEST(Overtime, PencavelCurveAndHoursAskedUnderPressure) {
+  const OvertimeParams p{48, 49, 63, 0.5};
+  EXPECT_DOUBLE_EQ(effective_hours(p, 40), 40);
+  EXPECT_DOUBLE_EQ(effective_hours(p, 63), 56);  // 49 + 0.5 x 14
+  EXPECT_DOUBLE_EQ(effective_hours(p, 70), 56);  // beyond 63 hours nothing more
+  EXPECT_DOUBLE_EQ(hours_gain(p, 48), 1.0);
+  EXPECT_NEAR(hours_gain(p, 63), 56.0 / 48.0, 1e-12);
+  EXPECT_DOUBLE_EQ(overtime_hours(p, 1.0, 1.0), 48);  // enough hands: no overtime
+  EXPECT_DOUBLE_EQ(overtime_hours(p, 0.9, 0.0), 48);  // no pressure: the short works stay short
+  // 10% short under full pressure: the hours that make 48/0.9 effective hours.
+  const double h = overtime_hours(p, 0.9, 1.0);
+  EXPECT_NEAR(hours_gain(p, h) * 0.9, 1.0, 1e-12);
+  EXPECT_GT(h, 49);
+  EXPECT_NEAR(overtime_hours(p, 0.9, 0.5), 48 + 0.5 * (h - 48), 1e-12);  // half the push, half the hours
+  EXPECT_DOUBLE_EQ(overtime_hours(p, 0.5, 1.0), 63);                     // far short: the flat point, no further
 }
 
 TEST(Construction, SpendingBecomesCapacityAfterTheConstructionTime) {
@@ -211,4 +229,28 @@ TEST(LeapHistory, TheNoLeapCapHoldsSteelUnderFourMillionTonnes) {
   for (int y = 1958; y <= 1964; ++y) EXPECT_LE(r.get("angang.steel_t", y), 4.0e6 * (1 + 1e-9)) << y;
   EXPECT_EQ(r.get("smallfurnace.steel_t", 1959), 0.0);
   EXPECT_LT(r.get("plan.target_steel_t", 1960), 4.5e6);  // no political targets
+}
+
+TEST(LeapHistory, OvertimeMakesUpPartOfTheLeapsLabourShortfall) {
+  const Arm off = arm({}, {{"rule_overtime", 0}});
+  // Before the Leap labour was not short: no overtime, the same history.
+  EXPECT_EQ(::mean(base().recs[0], "angang.steel_t", 1916, 1957), ::mean(off.recs[0], "angang.steel_t", 1916, 1957));
+  EXPECT_DOUBLE_EQ(base().mean("angang.hours_per_week", 1953, 1957), 48.0);
+  // The Leap's diluted workforce works longer; effective labour and 1958 output rise.
+  EXPECT_GT(base().mean("angang.hours_per_week", 1958, 1959), 50.0);
+  EXPECT_DOUBLE_EQ(off.mean("angang.hours_per_week", 1958, 1959), 48.0);
+  EXPECT_GT(base().mean("angang.labour_factor", 1958, 1959), off.mean("angang.labour_factor", 1958, 1959));
+  EXPECT_GT(base().mean("angang.steel_t", 1958, 1958), off.mean("angang.steel_t", 1958, 1958));
+}
+
+TEST(LeapHistory, TargetsRevisedInTheYearTakeEffectFromTheirMonth) {
+  // The October 1960 military order (6.1 Mt, L5142) replaces the year's 6.55 Mt (L5218) from October.
+  EXPECT_DOUBLE_EQ(base().recs[0].get("plan.political_target_steel_t", 1960), 6.1e6);
+  EXPECT_DOUBLE_EQ(base().recs[0].get("plan.target_steel_t", 1960), 6.1e6);  // the Party line weighs fully in the Leap
+  EXPECT_DOUBLE_EQ(base().recs[0].get("plan.political_target_steel_t", 1959), 6.0e6);  // the March 1959 mission (L5384)
+  const Arm off = arm({{"target.target_1960_steel_military_order.value_t", "6550000"}});
+  // The same history until the order; the year's fulfilment is counted against the target in force.
+  EXPECT_EQ(::mean(base().recs[0], "angang.steel_t", 1916, 1959), ::mean(off.recs[0], "angang.steel_t", 1916, 1959));
+  EXPECT_DOUBLE_EQ(off.recs[0].get("plan.target_steel_t", 1960), 6.55e6);
+  EXPECT_GT(base().mean("plan.fulfilment_steel", 1960, 1960), off.mean("plan.fulfilment_steel", 1960, 1960));
 }

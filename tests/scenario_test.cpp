@@ -53,6 +53,23 @@ TEST(Scenario, UnknownKeyIsLocated) {
   EXPECT_NE(std::string(e.what()).find("unknown key"), std::string::npos);
 }
 
+TEST(Scenario, TargetMonthOutOfRangeOrOutOfOrderIsLocated) {
+  // A month outside 1-12.
+  std::string text = replace_once(default_scenario_text(), "year = 1959\nmonth = 3\n", "year = 1959\nmonth = 13\n");
+  InputError e = load_error(text);
+  EXPECT_NE(e.key().find("month"), std::string::npos) << e.key();
+  EXPECT_EQ(e.line(), line_of(text, "month = 13"));
+  EXPECT_NE(e.message().find("out of range"), std::string::npos) << e.message();
+  // A revision listed after a later one of the same year (the 1960 plan moved to November,
+  // before the October military order).
+  text = replace_once(default_scenario_text(), "year = 1960\nstage = \"steel\"\nvalue_t = 6550000",
+                      "year = 1960\nmonth = 11\nstage = \"steel\"\nvalue_t = 6550000");
+  e = load_error(text);
+  EXPECT_NE(e.key().find("month"), std::string::npos) << e.key();
+  EXPECT_EQ(e.line(), line_of(text, "month = 10"));
+  EXPECT_NE(e.message().find("out of order"), std::string::npos) << e.message();
+}
+
 TEST(Scenario, WrongTypeIsLocated) {
   const std::string text = replace_once(default_scenario_text(), "seed = 1916", "seed = \"many\"");
   const InputError e = load_error(text);

@@ -192,6 +192,7 @@ void step_facility_events(World& w, MonthContext&) {
 void step_population_events(World& w, MonthContext& x) { x.events = population_events(w); }
 void step_campaigns(World& w, MonthContext& x) { x.campaigns = campaign_month(w); }
 void step_plan_cycle(World& w, MonthContext&) { set_annual_targets(w); }
+void step_plan_revision(World& w, MonthContext&) { revise_political_targets(w); }
 void step_units_plan(World& w, MonthContext&) { units_plan_year(w); }
 void step_unit_output(World& w, MonthContext&) { decide_unit_output(w); }
 void step_produce(World& w, MonthContext&) { produce_month(w); }
@@ -260,6 +261,8 @@ const std::vector<Step>& schedule() {
        step_population_events},
       {"campaigns", "labels at liberation; campaigns select and punish targets; fear; proposals", P::kEvents,
        "src/regimes/campaigns.cpp", step_campaigns},
+      {"plan_revision", "political targets revised in the course of the year take effect", P::kEvents,
+       "src/planning/annual_plan.cpp", step_plan_revision},
       {"plan_cycle", "control figures, drafts, approval, political targets, material balance", P::kJanuary,
        "src/planning/annual_plan.cpp", step_plan_cycle},
       {"units_plan", "production units: targets, hoards and cooperation chosen under the reward scheme", P::kJanuary,
@@ -610,6 +613,14 @@ const std::vector<RuleInfo>& rules() {
        {"labour_untrained_productivity", "labour_learning_rate", "labour_recruit_trained_share",
         "labour_need_share", "labour_drive_elasticity", "smallfurnace_works_share"},
        "L5323, L5046, L2928, L5025"},
+      {"overtime",
+       "short of hands for their targets, managers under pressure lengthen the week (Pencavel's output curve)",
+       "unit_output",
+       "src/enterprises/overtime.hpp, src/enterprises/unit_behaviour.cpp",
+       "rule_overtime",
+       {"hours_norm_week", "hours_proportional_week", "hours_flat_week", "hours_slope_beyond",
+        "overdrive_pressure_floor", "control_local_weight"},
+       "L3430-3440, L5007"},
       {"report_inflation",
        "units short of target under pressure report part of the gap as made",
        "report_and_ship",
@@ -698,6 +709,13 @@ const std::vector<RuleInfo>& rules() {
        {"labour_employees_per_kt", "labour_idle_retention", "people_service_jobs_per_works_job",
         "labour_technician_hire_share", "labour_staff_hire_share"},
        "L1139"},
+      {"staff_establishment",
+       "staff posts are a share of the employees; posts emptied by purges and deaths are refilled from hires",
+       "labour_market",
+       "src/enterprises/labour_market.cpp",
+       "rule_staff_establishment",
+       {"labour_staff_hire_share", "labour_technician_hire_share"},
+       "L4580"},
       {"blind_inflow",
        "migrants who come without a job offer, pulled by vacancies, food and wages",
        "labour_market",

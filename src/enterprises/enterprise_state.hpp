@@ -16,6 +16,7 @@ struct UnitsState {
   StageArray control{};  // control figure from above (t/yr)
   StageArray draft{};    // the unit's draft (t/yr)
   StageArray target{};   // approved, balanced target (t/yr)
+  StageArray balanced{};  // the balanced target before political targets (t/yr; base of mid-year revisions)
   // Monthly decisions and results.
   StageArray output_factor{1, 1, 1, 1};  // multiplies u x capacity in production (effort x supply)
   StageArray month_output{};              // true output this month (t)
@@ -40,7 +41,7 @@ struct UnitsState {
   // Checkpointed (engine/checkpoint.cpp): list every new field here.
   template <class A>
   void fields(A& a) {
-    a(control, draft, target, output_factor, month_output, month_offgrade, carry, reported_year, last_reported,
+    a(control, draft, target, balanced, output_factor, month_output, month_offgrade, carry, reported_year, last_reported,
       supply_loss_year, restricted_year, orders_year, shipped_year, seconds_year, stock, drive, support_drive,
       maintenance_skip, slack, inflated_year);
   }
@@ -67,9 +68,10 @@ struct WorkforceState {
   double trained = 0;     // of whom trained (persons)
   double mobilised = 0;   // employees away at the small furnaces this month (persons)
   double labour_factor = 1;  // effective / needed labour, capped at 1 (bounds output)
+  double hours = 0;          // weekly hours worked this month (enterprises/overtime.hpp; 0: not yet set)
   template <class A>
   void fields(A& a) {  // checkpointed (engine/checkpoint.cpp)
-    a(employees, trained, mobilised, labour_factor);
+    a(employees, trained, mobilised, labour_factor, hours);
   }
 };
 

@@ -8,12 +8,23 @@
 
 namespace gangdu {
 
-Occupation draw_hire_occupation(const World& w, uint64_t person_id) {
+Occupation draw_hire_occupation(const World& w, uint64_t person_id, double staff_refill) {
   const double u = rng::uniform(w.key_labour, w.now(), person_id, 3);
   const double tech = w.P.labour_technician_hire_share;
   if (u < tech) return Occupation::kTechnician;
-  if (u < tech + w.P.labour_staff_hire_share) return Occupation::kStaff;
+  if (u < tech + w.P.labour_staff_hire_share + staff_refill) return Occupation::kStaff;
   return Occupation::kProduction;
+}
+
+double staff_refill_share(const World& w, const MonthTally& t, double angang_vacancies) {
+  if (!w.P.rule_staff_establishment || !(angang_vacancies > 0)) return 0.0;
+  int64_t angang = 0;
+  for (int64_t n : t.angang_by_occupation) angang += n;
+  const auto staff = static_cast<double>(t.angang_by_occupation[static_cast<size_t>(Occupation::kStaff)]);
+  const double empty = w.P.labour_staff_hire_share * static_cast<double>(angang) - staff;
+  if (!(empty > 0)) return 0.0;
+  const double room = std::max(0.0, 1.0 - w.P.labour_technician_hire_share - w.P.labour_staff_hire_share);
+  return std::min(room, empty / angang_vacancies);
 }
 
 LabourTally labour_market_month(World& w, const MonthTally& t) {
@@ -45,6 +56,8 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
   // Cumulative shares of the vacancies by employer, to pick where a hired person goes.
   double cum[kE] = {0, 0, 0, 0};
   for (int e = 1; e < kE; ++e) cum[e] = cum[e - 1] + (vac_total > 0 ? vac[e] / vac_total : 0.0);
+  // Empty staff posts are refilled from this month's Angang hires (rule_staff_establishment).
+  const double refill = staff_refill_share(w, t, vac[static_cast<int>(Employer::kWorks)] + vac[static_cast<int>(Employer::kConstruction)]);
 
   const uint64_t kl = rng::month_key(w.key_labour, now);  // rng::uniform_m(kl, ..) == rng::uniform(key_labour, now, ..)
   auto emp = pop.employers();
@@ -70,7 +83,7 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
       while (to < kE - 1 && u >= cum[to]) ++to;
       emp[i] = to;
       const bool angang = to == static_cast<uint8_t>(Employer::kWorks) || to == static_cast<uint8_t>(Employer::kConstruction);
-      occ[i] = static_cast<uint8_t>(angang ? draw_hire_occupation(w, ids[i]) : Occupation::kProduction);
+      occ[i] = static_cast<uint8_t>(angang ? draw_hire_occupation(w, ids[i], refill) : Occupation::kProduction);
       if (occ[i] == static_cast<uint8_t>(Occupation::kTechnician))
         pop.skills()[i] =
             std::max<uint8_t>(pop.skills()[i], static_cast<uint8_t>(hire_grade(w, Occupation::kTechnician)));
@@ -88,7 +101,7 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
     const bool angang = e == static_cast<int>(Employer::kWorks) || e == static_cast<int>(Employer::kConstruction);
     for (int64_t k = 0; k < n; ++k) {
       // The head's occupation is drawn on the id it is about to receive.
-      const Occupation o = angang ? draw_hire_occupation(w, pop.next_id()) : Occupation::kProduction;
+      const Occupation o = angang ? draw_hire_occupation(w, pop.next_id(), refill) : Occupation::kProduction;
       out.migrants_in += add_migrant_household(w, static_cast<Employer>(e), Origin::kRecruited, o);
     }
     if (angang) out.recruited_works += n;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "enterprises/finance.hpp"
+#include "enterprises/overtime.hpp"
 #include "enterprises/report_inflation.hpp"
 #include "enterprises/units.hpp"
 #include "enterprises/workforce.hpp"
@@ -82,9 +83,19 @@ void decide_unit_output(World& w) {
   u.support_drive = max_drive;
   u.maintenance_skip = w.P.rule_maintenance_skip ? maintenance_skipped(w.P.maintenance_skip_response, max_drive) : 0.0;
   // Effective labour bounds output (enterprises/workforce.hpp).
+  // Short of hands, managers under pressure make the workers stay longer (enterprises/overtime.hpp).
+  const OvertimeParams otp{w.P.hours_norm_week, w.P.hours_proportional_week, w.P.hours_flat_week,
+                           w.P.hours_slope_beyond};
   wf.labour_factor = 1.0;
-  if (w.P.rule_untrained_recruits && wf.employees >= 0)
-    wf.labour_factor = std::min(1.0, labour_ratio(workforce_params(w), wf, cap[1] / 1000.0, max_drive));
+  wf.hours = otp.norm;
+  if (w.P.rule_untrained_recruits && wf.employees >= 0) {
+    double ratio = labour_ratio(workforce_params(w), wf, cap[1] / 1000.0, max_drive);
+    if (planning && w.P.rule_overtime && ratio < 1.0) {
+      wf.hours = overtime_hours(otp, ratio, political_pressure(w.P.overdrive_pressure_floor, local_weight, fear_pressure(w)));
+      ratio *= hours_gain(otp, wf.hours);
+    }
+    wf.labour_factor = std::min(1.0, ratio);
+  }
   for (size_t s = 0; s < kStageCount; ++s) {
     const double factor = base[s] * u.drive[s] * wf.labour_factor;
     double intended = potential[s] * factor;

@@ -95,8 +95,17 @@ void set_annual_targets(World& w) {
     const double g = b.gross[static_cast<Eigen::Index>(s)];
     u.target[s] = g < 1.0 ? 0.0 : g;  // below a tonne: round-off of the cuts, no target
   }
+  u.balanced = u.target;
   apply_political_targets(w);
   w.plan.active = true;
+  for (size_t s = 1; s < kStageCount; ++s) w.plan.target[s] = u.target[s];
+}
+
+void revise_political_targets(World& w) {
+  if (!w.P.rule_political_targets || !w.plan.active || !political_target_revised(w)) return;
+  UnitsState& u = w.ent.units;
+  u.target = u.balanced;
+  apply_political_targets(w);
   for (size_t s = 1; s < kStageCount; ++s) w.plan.target[s] = u.target[s];
 }
 

@@ -21,6 +21,9 @@ void set_annual_targets(World& w);
 // local Party line's weight); upstream and downstream units are pushed in
 // proportion (rule_political_targets).
 void apply_political_targets(World& w);
+// A political target revised in the course of the year ([[target]] with month > 1): from that
+// month the year's targets are the balanced plan blended with the revised figure (R23, R19).
+void revise_political_targets(World& w);
 
 // In December: record targets, drafts, control figures, reported output and
 // fulfilment; carry this year's results into the next cycle.

@@ -33,7 +33,7 @@ void declare_plan_series(World& w) {
         {"plan.reported_" + k + "_t", S, "t", what + " the units reported over the year (after hiding)", "R3b"});
   }
   v.political_target_steel = r.declare(
-      {"plan.political_target_steel_t", S, "t", "politically set steel target for the year ([[target]])", "R23"});
+      {"plan.political_target_steel_t", S, "t", "politically set steel target in force at the end of the year ([[target]]; revisions in the year replace it)", "R23"});
 }
 
 }  // namespace gangdu

@@ -287,10 +287,18 @@ void declare_politics_series(World& w) {
 }
 
 double political_target(const World& w, int year, Stage stage) {
+  const int month = w.clock.now().month();
   double v = 0.0;
-  for (const TargetSpec& t : w.sc.targets)
-    if (t.year == year && t.stage == stage) v = t.value_t;  // the last one listed for the year wins
+  for (const TargetSpec& t : w.sc.targets)  // the last one listed for the year in force by now wins
+    if (t.year == year && t.stage == stage && t.month <= month) v = t.value_t;
   return v;
+}
+
+bool political_target_revised(const World& w) {
+  const Month now = w.clock.now();
+  for (const TargetSpec& t : w.sc.targets)
+    if (t.year == now.year() && t.month == now.month() && t.month > 1) return true;
+  return false;
 }
 
 double famine_death_multiplier(const World& w) {

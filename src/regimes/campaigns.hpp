@@ -38,8 +38,10 @@ void declare_politics_series(World& w);
 // P(N >= k) for N ~ Poisson(lambda): the chance that a suspect draws k or more reports.
 double reports_at_least(double lambda, int k);
 
-// Politically set target for a stage this year (0 if none), R23.
+// Politically set target for a stage this year in force this month (0 if none), R23.
 double political_target(const World& w, int year, Stage stage);
+// True in a month (after January) in which a [[target]] of this year takes effect.
+bool political_target_revised(const World& w);
 
 // Death-rate multiplier from food supply: 1 + famine_death_response x shortfall.
 double famine_death_multiplier(const World& w);

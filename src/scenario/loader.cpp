@@ -934,11 +934,14 @@ Scenario parse(const toml::table& root, const std::string& file) {
     auto s = parse_stage(st);
     if (!s) r.fail(r.table().get("stage"), "stage", "unknown stage '" + st + "' (one of: ore, pig_iron, steel, rolled)");
     t.stage = *s;
+    if (r.has("month")) t.month = static_cast<int>(r.count("month", 1, 12));  // default: from January
     t.value_t = r.num("value_t", 0, 1e10);
     t.by = r.str_or("by", "");
     t.source = r.str("source");
-    if (!sc.targets.empty() && t.year < sc.targets.back().year)
-      r.fail(r.table().get("year"), "year", "date out of order: list targets by year");
+    if (!sc.targets.empty() && (t.year < sc.targets.back().year ||
+                                (t.year == sc.targets.back().year && t.month < sc.targets.back().month)))
+      r.fail(r.table().get(t.year < sc.targets.back().year ? "year" : "month"), t.year < sc.targets.back().year ? "year" : "month",
+             "date out of order: list targets by year and month");
     sc.targets.push_back(std::move(t));
   });
 

@@ -122,6 +122,11 @@
   P(labour_recruit_trained_share, 0.0, 1.0, "share", "share of new works employees who arrive trained (former industrial workers)") \
   P(labour_need_share, 0.0, 2.0, "share", "effective labour needed for full output, as a share of the staffing norm labour_employees_per_kt") \
   P(labour_drive_elasticity, 0.0, 2.0, "elasticity", "rise of the labour needed per unit rise of the drive") \
+  S(rule_overtime, "L3430-3440, L5007: short of hands for their targets, managers under pressure lengthen the working week") \
+  P(hours_norm_week, 1.0, 168.0, "hours/week", "the normal working week of the works' employees") \
+  P(hours_proportional_week, 1.0, 168.0, "hours/week", "weekly hours up to which output rises in proportion to hours (Pencavel 2015)") \
+  P(hours_flat_week, 1.0, 168.0, "hours/week", "weekly hours beyond which longer hours add no output (Pencavel 2015)") \
+  P(hours_slope_beyond, 0.0, 1.0, "share", "output per extra hour between the proportional and flat points, relative to a normal hour") \
   P(smallfurnace_works_share, 0.0, 1.0, "share", "share of the persons mobilized for small furnaces taken from the works' own employees") \
   P(report_inflation_response, 0.0, 5.0, "share", "R23: report inflation per unit of pressure x (target / true output - 1)") \
   P(report_inflation_max, 0.0, 2.0, "share", "R23: ceiling on report inflation as a share of true output") \
@@ -151,6 +156,7 @@
   /* people layer (issue 5): occupations, wages, promotion, Angang-Construction */ \
   P(labour_technician_hire_share, 0.0, 1.0, "share", "share of Angang recruits hired as technicians (graduates, transferred technical cadres)") \
   P(labour_staff_hire_share, 0.0, 1.0, "share", "share of Angang recruits hired as staff (office, administration)") \
+  S(rule_staff_establishment, "L4580: staff posts are a share of the employees; posts emptied by dismissals and purges are refilled from hires") \
   P(labour_promotion_rate, 0.0, 0.1, "per month", "hazard that a skilled production worker of Angang is promoted to technical cadre") \
   P(labour_promotion_min_skill, 1.0, 8.0, "grade", "lowest wage grade from which a production worker can be promoted") \
   P(labour_skill_upgrade_rate, 0.0, 0.2, "per month", "hazard that an employee moves up one wage grade (training, seniority)") \

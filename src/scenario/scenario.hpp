@@ -136,6 +136,7 @@ struct PopulationSeed {
 // A politically set output target (policy input), by year and stage.
 struct TargetSpec {
   int year = 0;
+  int month = 1;  // in force from this month of `year` (a revision in the course of the year)
   Stage stage = Stage::kSteel;
   double value_t = 0;
   std::string by;  // who set it (e.g. "ministry", "city committee")

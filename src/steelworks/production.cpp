@@ -74,6 +74,9 @@ void declare_steel_series(World& w) {
                                "drive of coke, blowers, boilers and power, mean over the months", "overdrive"});
   s.labour_factor = r.declare({"angang.labour_factor", F, "share",
                                "effective labour / labour needed (capped at 1), mean over the months", "workforce"});
+  s.hours_week = r.declare({"angang.hours_per_week", F, "hours",
+                             "weekly hours worked by works employees (normal week plus overtime), mean over the months",
+                             "overtime"});
   s.employees_trained =
       r.declare({"angang.employees_trained", S, "persons", "trained works employees at year end", "workforce"});
   s.sf_mobilised = r.declare({"smallfurnace.mobilised", F, "persons",
@@ -294,6 +297,7 @@ void produce_month(World& w) {
   w.rec.add(s.drive_steel, y, units.drive[2] / 12.0);
   w.rec.add(s.drive_support, y, units.support_drive / 12.0);
   w.rec.add(s.labour_factor, y, w.ent.workforce.labour_factor / 12.0);
+  w.rec.add(s.hours_week, y, w.ent.workforce.hours / 12.0);
 
   // Small furnaces (1958 mobilization): a separate low-tech sector.
   const SmallFurnaceMonth sf = small_furnace_month(w.params);

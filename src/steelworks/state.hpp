@@ -42,7 +42,7 @@ struct SteelState {
   int ratio_steel_pig = -1, ratio_rolled_steel = -1, pig_surplus = -1, operation_rate_pig = -1;
   // The Leap as mechanisms (issue 19).
   int repair_backlog = -1, maintenance_skipped = -1, drive_pig = -1, drive_steel = -1, drive_support = -1;
-  int labour_factor = -1, employees_trained = -1, sf_mobilised = -1, sf_from_works = -1;
+  int labour_factor = -1, employees_trained = -1, sf_mobilised = -1, sf_from_works = -1, hours_week = -1;
   int reported_pig = -1, reported_steel = -1, inflation_steel = -1;
   int under_construction = -1, commissioned = -1;
   std::vector<int> process_output;  // angang.output.<process>
