@@ -27,6 +27,9 @@ struct RunOptions {
   double scale = 1.0;  // agents per person: 0.1 = one agent stands for ten persons
   // Parameters held fixed for the whole run (e.g. {"rule_ratchet", 0} to switch a rule off).
   std::vector<std::pair<std::string, double>> forced;
+  // Threads for the per-person passes of this one run (issue 23); outputs do not depend on
+  // it. Runs of an ensemble keep 1: the ensemble's own threads use the cores.
+  unsigned threads = 1;
 };
 
 // Handles of series that rules write directly (their declarations: model.cpp,

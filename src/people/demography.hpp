@@ -15,6 +15,9 @@ struct MonthTally {
   // Angang (works + Angang-Construction) employees by occupation, and their wage sums (yuan/yr).
   std::array<int64_t, kOccupationCount> angang_by_occupation{};
   std::array<double, kOccupationCount> angang_wage_sum{};
+  // The same employees by occupation and wage grade (1-8), from which the wage sums are
+  // made at the end of the pass (a sum that does not depend on the order of persons).
+  std::array<std::array<int64_t, 9>, kOccupationCount> angang_by_grade{};
 };
 
 // Death hazard multiplier by age (applied to the crude death rate).
