@@ -16,6 +16,9 @@
 
 using namespace gangdu;
 using gangdu::testing::default_scenario_text;
+using gangdu::testing::read_file;
+using gangdu::testing::run_cli;
+using gangdu::testing::temp_dir;
 
 namespace {
 
@@ -87,4 +90,17 @@ TEST(Threads, PoolRunsEveryBlockOnceAndRethrows) {
   auto g = [&](unsigned) { after.fetch_add(1); };
   pool.run(g);  // still usable after an error
   EXPECT_EQ(after.load(), 3);
+}
+
+// The option end to end (at this scale one block: the block cutting is tested above).
+TEST(Threads, RunCommandTakesThreadsAndRefusesZero) {
+  const std::string d = temp_dir("threads_cli");
+  const auto one = run_cli("run --scale 0.02 --seed 3 --threads 1 --out " + d + "/t1");
+  const auto two = run_cli("run --scale 0.02 --seed 3 --threads 2 --out " + d + "/t2");
+  ASSERT_EQ(one.status, 0) << one.out;
+  ASSERT_EQ(two.status, 0) << two.out;
+  EXPECT_TRUE(read_file(d + "/t1/series.csv") == read_file(d + "/t2/series.csv"));
+  const auto zero = run_cli("run --scale 0.02 --threads 0 --out " + d + "/t0");
+  EXPECT_EQ(zero.status, 2) << zero.out;
+  EXPECT_NE(zero.out.find("--threads"), std::string::npos) << zero.out;
 }
