@@ -1,14 +1,15 @@
-// Engine benchmarks (issue 7).
-//   gangdu_bench                 Google Benchmark suite (history at 1:10 and 1:1, memcpy bandwidth, ensemble throughput)
-//   gangdu_bench --whole-run     one-shot driver printing the figures scripts/bench.sh reports
+// Engine benchmarks (issues 7 and 23).
+//   gangdu_bench               Google Benchmark suite (history at 1:10 and 1:1, memcpy bandwidth,
+//                              ensemble throughput)
+//   gangdu_bench --whole-run   one-shot driver printing the figures scripts/bench.sh reports
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <cstring>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -38,16 +39,17 @@ struct HistoryRun {
   size_t peak_agents = 0;
 };
 
-HistoryRun run_history(double scale) {
+HistoryRun run_history(double scale, unsigned threads = 1) {
   const Scenario sc = load_default_scenario();
   HistoryRun h;
   const auto t0 = std::chrono::steady_clock::now();
   const double c0 = thread_cpu_seconds();
-  RunResult r = run_model(sc, RunOptions{sc.default_seed, scale, {}},
-                          [&](const World& w) {
-                            h.agent_months += static_cast<double>(w.people.living());
-                            return true;
-                          });
+  RunOptions opt{sc.default_seed, scale, {}};
+  opt.threads = threads;
+  RunResult r = run_model(sc, opt, [&](const World& w) {
+    h.agent_months += static_cast<double>(w.people.living());
+    return true;
+  });
   h.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   h.cpu_seconds = thread_cpu_seconds() - c0;
   h.peak_agents = r.world->peak_agents;
@@ -123,6 +125,8 @@ BENCHMARK(BM_Ensemble)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTi
 int whole_run() {
   const HistoryRun tenth = run_history(0.1);
   const HistoryRun full = run_history(1.0);
+  const HistoryRun tenth2 = run_history(0.1, 2);
+  const HistoryRun full2 = run_history(1.0, 2);
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
   const double bw = memcpy_bandwidth();
@@ -135,8 +139,13 @@ int whole_run() {
   std::printf("history_1to10_person_months_per_s %.4g\n", tenth.agent_months / 0.1 / tenth.seconds);
   std::printf("history_1to1_wall_s %.3f\n", full.seconds);
   std::printf("history_1to1_cpu_s %.3f\n", full.cpu_seconds);
+  std::printf("history_1to10_wall_s_2_threads %.3f\n", tenth2.seconds);
+  std::printf("history_1to1_wall_s_2_threads %.3f\n", full2.seconds);
   std::printf("history_1to1_person_months_per_cpu_s %.4g\n", full.agent_months / full.cpu_seconds);
-  std::printf("load_average_1min %.2f\n", [] { double l[1] = {0}; return getloadavg(l, 1) == 1 ? l[0] : -1.0; }());
+  std::printf("load_average_1min %.2f\n", [] {
+    double l[1] = {0};
+    return getloadavg(l, 1) == 1 ? l[0] : -1.0;
+  }());
   std::printf("history_1to1_person_months %.4g\n", full.agent_months);
   std::printf("history_1to1_person_months_per_s %.4g\n", pm_full);
   std::printf("history_1to1_peak_persons %zu\n", full.peak_agents);
@@ -144,6 +153,12 @@ int whole_run() {
   std::printf("memcpy_bandwidth_gb_s %.2f\n", bw / 1e9);
   std::printf("history_1to1_population_bytes_gb_s %.3f\n", bytes_full / 1e9);
   std::printf("bandwidth_bound_ratio %.1f\n", bw / bytes_full);
+  // The memory-traffic floor of the 1:1 history: its person-month bytes at memcpy bandwidth.
+  const double floor_s = full.agent_months * kBytesPerAgentMonth / bw;
+  std::printf("bytes_per_person_month %.0f\n", kBytesPerAgentMonth);
+  std::printf("history_1to1_floor_s %.3f\n", floor_s);
+  std::printf("history_1to1_ratio_to_floor_1_thread %.1f\n", full.seconds / floor_s);
+  std::printf("history_1to1_ratio_to_floor_2_threads %.1f\n", full2.seconds / floor_s);
   std::printf("ensemble_1to10_runs_per_min_1_thread %.1f\n", rpm1);
   std::printf("ensemble_1to10_runs_per_min_2_threads %.1f\n", rpm2);
   return 0;

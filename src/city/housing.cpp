@@ -1,7 +1,9 @@
 #include "city/housing.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 namespace gangdu {
 namespace {
@@ -37,9 +39,18 @@ void allocate(World& w, Owner owner, Pred belongs, bool by_rank, double share_po
   if (free_m2 < std::min(dorm, flat / 2.0)) return;
   auto size = pop.household_sizes();
   auto dw = pop.household_dwellings();
+  // The waiting households this owner may house, by priority band (by_rank) or all in band
+  // 0, each list in household order: one pass over the waiting list instead of one per band.
+  // (A household's dwelling changes only when it is visited, and its band and danwei not at
+  // all, so filtering here visits what filtering in the band loops visited.)
+  thread_local std::array<std::vector<uint32_t>, 4> by_band;
+  for (auto& l : by_band) l.clear();
   int64_t singles = 0, families = 0;
   for (uint32_t h : hs.waiting)
-    if (dw[h] == kNoneD && belongs(h)) (size[h] == 1 ? singles : families)++;
+    if (dw[h] == kNoneD && belongs(h)) {
+      (size[h] == 1 ? singles : families)++;
+      by_band[by_rank ? std::min<uint8_t>(w.household_band[h], 3) : 0].push_back(h);
+    }
   if (singles + families == 0) return;
   // Split the free space between dormitory beds and family flats by need.
   const double need_s = static_cast<double>(singles) * dorm, need_f = static_cast<double>(families) * flat;
@@ -55,8 +66,7 @@ void allocate(World& w, Owner owner, Pred belongs, bool by_rank, double share_po
   // stops as soon as the beds and flats are gone.
   for (uint8_t b = 0; b <= (by_rank ? 3 : 0); ++b) {
     if (beds <= 0 && whole_left <= 0 && half_left <= 0) break;
-    for (uint32_t h : hs.waiting) {
-      if (dw[h] != kNoneD || (by_rank && w.household_band[h] != b) || !belongs(h)) continue;
+    for (uint32_t h : by_band[b]) {
       if (size[h] == 1) {
         if (beds <= 0) continue;
         give(pop, h, Dwelling::kDormitory, owner, dorm, hs);
@@ -137,18 +147,22 @@ void housing_month(World& w, int64_t construction_employees, int64_t city_employ
 
   // 4. Allocation by employer and rank, then the private market.
   const double share = w.P.housing_share_policy;
-  allocate(w, Owner::kWorks, [&](uint32_t h) { return is_angang(w.household_employer[h]); }, true, share, t);
-  allocate(w, Owner::kCity, [&](uint32_t h) { return w.household_employer[h] == static_cast<uint8_t>(Employer::kCity); },
-           true, share, t);
-  allocate(w, Owner::kPrivate, [](uint32_t) { return true; }, false, 0.0, t);
+  allocate(
+      w, Owner::kWorks, [&](uint32_t h) { return is_angang(w.household_employer[h]); }, true, share, t);
+  allocate(
+      w, Owner::kCity, [&](uint32_t h) { return w.household_employer[h] == static_cast<uint8_t>(Employer::kCity); },
+      true, share, t);
+  allocate(
+      w, Owner::kPrivate, [](uint32_t) { return true; }, false, 0.0, t);
 
   // 5. Self-help: mud houses.
   const double build_p = w.P.housing_selfbuild_rate;
   const double per_person = w.P.housing_selfbuilt_m2_per_person;
   if (build_p > 0 && per_person > 0) {
+    const uint64_t kh = rng::month_key(w.key_housing, w.now());  // uniform_m(kh, h) == uniform(key, now, h)
     for (uint32_t h : hs.waiting) {
       if (dw[h] != kNoneD) continue;
-      if (rng::uniform(w.key_housing, w.now(), h) < build_p) {
+      if (rng::uniform_m(kh, h) < build_p) {
         const double a = per_person * size[h];
         hs.stock[static_cast<size_t>(Owner::kSelfBuilt)] += a;
         give(pop, h, Dwelling::kSelfBuilt, Owner::kSelfBuilt, a, hs);

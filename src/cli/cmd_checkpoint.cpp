@@ -52,6 +52,7 @@ void resume(const RunArgs& a, const CheckpointArgs& c, const CLI::App& cmd) {
   if (!a.scenario.empty()) expect = std::make_unique<Scenario>(load_scenario_file(a.scenario));
   auto restored = std::make_shared<Restored>(load_checkpoint(c.resume, parse_overrides(a.sets), parse_switches(a.switches), expect.get()));
   const Scenario& sc = *restored->scenario;
+  restored->world->opt.threads = a.threads;  // not run state: the resuming command's choice
   RunArgs b = a;
   b.seed = static_cast<long long>(restored->world->opt.seed);
   b.scale = restored->world->opt.scale;

@@ -9,6 +9,7 @@
 #include "cli/validators.hpp"
 #include "core/error.hpp"
 #include "core/file.hpp"
+#include "core/pool.hpp"
 #include "experiments/batch.hpp"
 #include "experiments/validate.hpp"
 #include "outputs/writer.hpp"
@@ -47,8 +48,9 @@ void add_run_options(CLI::App* cmd, RunArgs& a, bool with_scenario_positional) {
       ->capture_default_str();
   cmd->add_option("--seed", a.seed, "Master random seed (default: the scenario's seed)")->check(seed_value());
   add_scale_option(cmd, a.scale);
-  cmd->add_option("--set", a.sets, "Override a scenario key, e.g. --set regime.ffyp.steel_utilization=1.2 "
-                                   "or --set facility.bf3.capacity_t=150000 (repeatable)");
+  cmd->add_option("--set", a.sets,
+                  "Override a scenario key, e.g. --set regime.ffyp.steel_utilization=1.2 "
+                  "or --set facility.bf3.capacity_t=150000 (repeatable)");
   add_switch_option(cmd, a.switches);
 }
 
@@ -64,6 +66,7 @@ RunOptions options_for(const RunArgs& a, const Scenario& sc) {
   o.seed = a.seed >= 0 ? static_cast<uint64_t>(a.seed) : sc.default_seed;
   o.scale = a.scale;
   o.forced = parse_switches(a.switches);
+  o.threads = a.threads;
   return o;
 }
 
@@ -74,7 +77,8 @@ nlohmann::json switches_json(const std::vector<std::pair<std::string, double>>& 
 }
 
 RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet) {
-  return run_and_write(a, sc, quiet, [&](const RunOptions& o) { return run_model(sc, o); }, nlohmann::json::object());
+  return run_and_write(
+      a, sc, quiet, [&](const RunOptions& o) { return run_model(sc, o); }, nlohmann::json::object());
 }
 
 RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet,
@@ -83,8 +87,8 @@ RunResult run_and_write(const RunArgs& a, const Scenario& sc, bool quiet,
   const RunOptions opt = options_for(a, sc);
   RunResult r = runner(opt);
   const Recorder& rec = r.world->rec;
-  const FitTable fit = compare_with_history(load_default_history(),
-                                            [&](const std::string& v, int y) { return rec.get(v, y); });
+  const FitTable fit =
+      compare_with_history(load_default_history(), [&](const std::string& v, int y) { return rec.get(v, y); });
   const std::string series = series_csv(rec);
   write_output_dir(out, [&](const std::string& dir) {
     write_file_atomic(dir + "/series.csv", series);
@@ -194,6 +198,9 @@ void register_run(CLI::App& app) {
   auto a = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand("run", "Run a scenario and write series.csv, manifest.json and fit.csv");
   add_run_options(cmd, *a, true);
+  cmd->add_option("--threads", a->threads,
+                  "Threads for this one run's passes over persons (default 1; outputs are byte-identical at any count)")
+      ->check(CLI::Range(1u, kMaxPersonBlocks));
   auto ck = std::make_shared<CheckpointArgs>();
   add_checkpoint_options(cmd, *ck);
   cmd->callback([a, ck, cmd]() {

@@ -31,6 +31,7 @@ struct RunArgs {
   double scale = kScaleSingleRun;
   std::vector<std::string> sets;
   std::vector<std::string> switches;  // NAME=VALUE, held for the whole run
+  unsigned threads = 1;               // `run --threads`: threads of the one run (outputs do not depend on it)
 };
 
 void add_run_options(class CLI::App* cmd, RunArgs& a, bool with_scenario_positional);

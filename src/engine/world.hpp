@@ -27,6 +27,9 @@ struct RunOptions {
   double scale = 1.0;  // agents per person: 0.1 = one agent stands for ten persons
   // Parameters held fixed for the whole run (e.g. {"rule_ratchet", 0} to switch a rule off).
   std::vector<std::pair<std::string, double>> forced;
+  // Threads for the per-person passes of this one run (issue 23); outputs do not depend on
+  // it. Runs of an ensemble keep 1: the ensemble's own threads use the cores.
+  unsigned threads = 1;
 };
 
 // Handles of series that rules write directly (their declarations: model.cpp,
@@ -82,6 +85,7 @@ struct WaitingFamily {
   uint32_t household = 0;
   int32_t head_birth_month = 0;
   uint8_t head_sex = 0, ethnicity = 0, hukou = 0, label = 0, origin = 0;
+  uint8_t pad_[3] = {};  // explicit, zeroed padding (copied whole into checkpoints, as Repatriation's)
   template <class A>
   void fields(A& a) {  // checkpointed (engine/checkpoint.cpp)
     a(household, head_birth_month, head_sex, ethnicity, hukou, label, origin);
@@ -101,8 +105,12 @@ struct PlanState {
 
 struct Repatriation {
   Ethnicity who;
+  // Explicit, zeroed padding: checkpoints copy this struct's bytes whole, and padding the
+  // compiler left uninitialised made two identical runs' checkpoints differ (issue 23).
+  uint8_t pad_[7] = {};
   double monthly_probability;
   int months_left;
+  int32_t pad2_ = 0;
   template <class A>
   void fields(A& a) {  // checkpointed (engine/checkpoint.cpp)
     a(who, monthly_probability, months_left);

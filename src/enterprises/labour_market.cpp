@@ -1,8 +1,10 @@
 #include "enterprises/labour_market.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "city/city_jobs.hpp"
+#include "core/pool.hpp"
 #include "people/demography.hpp"
 #include "people/migration.hpp"
 
@@ -50,7 +52,8 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
   // Hiring goes through the labour department: the unregistered jobless are hired
   // at labour_hire_unregistered times the rate of the registered (L3967, L4035).
   const double rel = w.P.labour_hire_unregistered;
-  const double weighted = static_cast<double>(t.jobless - t.jobless_unregistered) + rel * static_cast<double>(t.jobless_unregistered);
+  const double weighted =
+      static_cast<double>(t.jobless - t.jobless_unregistered) + rel * static_cast<double>(t.jobless_unregistered);
   const double p_hire = weighted > 0 ? std::min(1.0, vac_total / weighted) : 0.0;
   const double p_hire_unreg = std::min(1.0, p_hire * rel);
   // Cumulative shares of the vacancies by employer, to pick where a hired person goes.
@@ -60,36 +63,56 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
   const double refill = staff_refill_share(w, t, vac[static_cast<int>(Employer::kWorks)] + vac[static_cast<int>(Employer::kConstruction)]);
 
   const uint64_t kl = rng::month_key(w.key_labour, now);  // rng::uniform_m(kl, ..) == rng::uniform(key_labour, now, ..)
-  auto emp = pop.employers();
-  auto lf = pop.labour_force();
-  auto ids = pop.ids();
-  auto occ = pop.occupations();
-  auto huk = pop.hukous();
-  int64_t hired[kE] = {0, 0, 0, 0};
-  for (uint32_t i = 0; i < pop.size(); ++i) {
-    if (!pop.alive_flags()[i] || !lf[i]) continue;
-    const uint8_t e = emp[i];
-    if (e != 0) {
-      if (p_layoff[e] > 0 && rng::uniform_m(kl, ids[i]) < p_layoff[e]) {
-        emp[i] = 0;
-        occ[i] = 0;
-        if (e == static_cast<uint8_t>(Employer::kWorks) || e == static_cast<uint8_t>(Employer::kConstruction))
-          ++out.laid_off_works;
+  // Every draw is keyed by (person, month, purpose) and a person changes only itself, so the
+  // pass runs on fixed blocks of persons in parallel (issue 23) with counts merged after.
+  struct Counts {
+    int64_t hired[kE] = {0, 0, 0, 0};
+    int64_t laid_off_works = 0;
+  };
+  const size_t n = pop.size();
+  const unsigned nblocks = person_blocks(n, w.opt.threads);
+  std::array<Counts, kMaxPersonBlocks> counts{};
+  auto pass = [&](unsigned b) {
+    Counts& c = counts[b];
+    auto emp = pop.employers();
+    auto lf = pop.labour_force();
+    auto ids = pop.ids();
+    auto occ = pop.occupations();
+    auto huk = pop.hukous();
+    auto skills = pop.skills();
+    const auto alive = pop.alive_flags();
+    const auto lo = static_cast<uint32_t>(n * b / nblocks), hi = static_cast<uint32_t>(n * (b + 1) / nblocks);
+    for (uint32_t i = lo; i < hi; ++i) {
+      if (!alive[i] || !lf[i]) continue;
+      const uint8_t e = emp[i];
+      if (e != 0) {
+        if (p_layoff[e] > 0 && rng::uniform_m(kl, ids[i]) < p_layoff[e]) {
+          emp[i] = 0;
+          occ[i] = 0;
+          if (e == static_cast<uint8_t>(Employer::kWorks) || e == static_cast<uint8_t>(Employer::kConstruction))
+            ++c.laid_off_works;
+        }
+      } else if (p_hire > 0 && rng::uniform_m(kl, ids[i], 1) <
+                                   (huk[i] == static_cast<uint8_t>(Hukou::kRural) ? p_hire_unreg : p_hire)) {
+        const double u = rng::uniform_m(kl, ids[i], 2);
+        uint8_t to = 1;
+        while (to < kE - 1 && u >= cum[to]) ++to;
+        emp[i] = to;
+        const bool angang =
+            to == static_cast<uint8_t>(Employer::kWorks) || to == static_cast<uint8_t>(Employer::kConstruction);
+        occ[i] = static_cast<uint8_t>(angang ? draw_hire_occupation(w, ids[i], refill) : Occupation::kProduction);
+        if (occ[i] == static_cast<uint8_t>(Occupation::kTechnician))
+          skills[i] = std::max<uint8_t>(skills[i], static_cast<uint8_t>(hire_grade(w, Occupation::kTechnician)));
+        huk[i] = static_cast<uint8_t>(Hukou::kUrban);  // a job brings registration
+        ++c.hired[to];
       }
-    } else if (p_hire > 0 && rng::uniform_m(kl, ids[i], 1) <
-                                 (huk[i] == static_cast<uint8_t>(Hukou::kRural) ? p_hire_unreg : p_hire)) {
-      const double u = rng::uniform_m(kl, ids[i], 2);
-      uint8_t to = 1;
-      while (to < kE - 1 && u >= cum[to]) ++to;
-      emp[i] = to;
-      const bool angang = to == static_cast<uint8_t>(Employer::kWorks) || to == static_cast<uint8_t>(Employer::kConstruction);
-      occ[i] = static_cast<uint8_t>(angang ? draw_hire_occupation(w, ids[i], refill) : Occupation::kProduction);
-      if (occ[i] == static_cast<uint8_t>(Occupation::kTechnician))
-        pop.skills()[i] =
-            std::max<uint8_t>(pop.skills()[i], static_cast<uint8_t>(hire_grade(w, Occupation::kTechnician)));
-      huk[i] = static_cast<uint8_t>(Hukou::kUrban);  // a job brings registration
-      ++hired[to];
     }
+  };
+  thread_block_pool(nblocks).run(pass);
+  int64_t hired[kE] = {0, 0, 0, 0};
+  for (unsigned b = 0; b < nblocks; ++b) {
+    for (int e = 0; e < kE; ++e) hired[e] += counts[b].hired[e];
+    out.laid_off_works += counts[b].laid_off_works;
   }
   out.recruited_works += hired[1] + hired[3];
   // Remaining vacancies are partly filled by recruiting migrants this month.

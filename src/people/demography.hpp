@@ -15,6 +15,9 @@ struct MonthTally {
   // Angang (works + Angang-Construction) employees by occupation, and their wage sums (yuan/yr).
   std::array<int64_t, kOccupationCount> angang_by_occupation{};
   std::array<double, kOccupationCount> angang_wage_sum{};
+  // The same employees by occupation and wage grade (1-8), from which the wage sums are
+  // made at the end of the pass (a sum that does not depend on the order of persons).
+  std::array<std::array<int64_t, 9>, kOccupationCount> angang_by_grade{};
 };
 
 // Death hazard multiplier by age (applied to the crude death rate).
@@ -48,7 +51,10 @@ void update_wage_scale(World& w);
 // (migration_jobless_return, raised for unregistered migrants by migration_control),
 // skill upgrades, promotions of skilled Angang workers to technicians, wages,
 // and household formation (sons leaving home, marriages). Allocation-free except
-// for newborns, wives and new households appended (storage reserved in advance).
+// for newborns, wives and new households appended (storage reserved in advance) and
+// the per-block buffers growing to a new largest month. Runs on w.opt.threads
+// threads (blocks of persons, then a serial step in person order); the outcome is
+// the same at any thread count.
 void demography_month(World& w, MonthTally& t);
 
 // Recounts the living (ethnicity, employers, Angang occupations and wages) and the

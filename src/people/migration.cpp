@@ -77,7 +77,8 @@ void seed_population(World& w) {
       const uint32_t h = new_household(w, 0);
       const int size = 1 + static_cast<int>(s.poisson(4.0));
       for (int k = 0; k < size && made < target; ++k, ++made) {
-        const int age = k == 0 ? 20 + static_cast<int>(s.below(30)) : static_cast<int>(60.0 * std::pow(s.uniform(), 1.4));
+        const int age =
+            k == 0 ? 20 + static_cast<int>(s.below(30)) : static_cast<int>(60.0 * std::pow(s.uniform(), 1.4));
         const Sex sex = k == 0 ? Sex::kMale : (s.uniform() < 0.5 ? Sex::kMale : Sex::kFemale);
         const bool lf = sex == Sex::kMale && age >= 16 && age < 60;
         const uint32_t i = w.people.add({now - age * 12 - static_cast<int32_t>(s.below(12)), sex,
@@ -135,14 +136,15 @@ PopulationEventTally population_events(World& w) {
   PopulationEventTally t;
   const Month m = w.clock.now();
   const auto& events = w.sc.events;
-  for (; w.next_population_event < events.size() && events[w.next_population_event].date <= m; ++w.next_population_event) {
+  for (; w.next_population_event < events.size() && events[w.next_population_event].date <= m;
+       ++w.next_population_event) {
     const EventSpec& e = events[w.next_population_event];
     if (e.kind == EventKind::kRepatriate) {
       const Ethnicity who = e.target == "japanese" ? Ethnicity::kJapanese
                             : e.target == "korean" ? Ethnicity::kKorean
                                                    : Ethnicity::kChinese;
       const double p = 1.0 - std::pow(1.0 - e.share, 1.0 / e.months);
-      w.repatriations.push_back({who, p, e.months});
+      w.repatriations.push_back({.who = who, .monthly_probability = p, .months_left = e.months});
     } else if (e.kind == EventKind::kTransferOut && w.P.rule_transfers_out) {
       // Works employees sent to other enterprises and provinces (L5046), with their households.
       Population& pop = w.people;
@@ -157,7 +159,8 @@ PopulationEventTally population_events(World& w) {
           const uint32_t h = pop.household_ids()[i];
           if (w.household_head[h] == pop.ids()[i])
             mark_household_leaving(w, h);
-          else pop.remove(i);
+          else
+            pop.remove(i);
         }
       }
       remove_leaving_households(w);
