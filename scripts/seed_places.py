@@ -157,6 +157,8 @@ def derive(lines):
                 hi = pb - breaks(i + 1, lb - 1) - (1 if lb == end + 1 or is_break[lb - start] else 0)
             else:
                 hi = None
+            if la == i:
+                hi = lo  # an anchor's own line is on its page
             if hi is not None and lo > hi:
                 warnings.append(i)  # more breaks than pages: the page lies between the two estimates
                 lo, hi = hi, lo

@@ -52,7 +52,8 @@
     div.querySelector('.src').textContent = 'As happened: ' + (l.kind === 'switch' ? (l.value === 1 ? 'on' : 'off') : l.value) +
       (l.unit && l.kind !== 'switch' ? ' ' + l.unit : '') + ' \u2014 ' + kind;
     div.dataset.sourceKind = kind.split(' ')[0];
-    div.title = (l.note ? l.note + '\n' : '') + 'Source of the scenario value: ' + (l.source || 'none given');
+    div.title = (l.note ? l.note + '\n' : '') + 'Source of the scenario value: ' + (l.source || 'none given') +
+      (l.where ? '\nIn the dissertation (Hirata 2018): ' + l.where : '');
     return div;
   }
 
