@@ -87,7 +87,7 @@ TEST(Usability, AblationCsvHasSixDigitsAndNoNan) {
   const std::string csv = gangdu::ablation_csv({row}, 1950, 1957);
   EXPECT_NE(csv.find(",0.123457,"), std::string::npos) << csv;  // six significant digits
   EXPECT_EQ(csv.find("nan"), std::string::npos) << csv;         // relative to a zero mean: empty
-  EXPECT_NE(csv.find(",fraction,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",share,"), std::string::npos) << csv;  // the codebook's unit
 }
 
 // Issue 25: --param on a scenario that `extends` another resolved keys in the child file only.

@@ -52,7 +52,8 @@
     div.querySelector('.src').textContent = 'As happened: ' + (l.kind === 'switch' ? (l.value === 1 ? 'on' : 'off') : l.value) +
       (l.unit && l.kind !== 'switch' ? ' ' + l.unit : '') + ' \u2014 ' + kind;
     div.dataset.sourceKind = kind.split(' ')[0];
-    div.title = (l.note ? l.note + '\n' : '') + 'Source of the scenario value: ' + (l.source || 'none given');
+    div.title = (l.note ? l.note + '\n' : '') + 'Source of the scenario value: ' + (l.source || 'none given') +
+      (l.where ? '\nIn the dissertation (Hirata 2018): ' + l.where : '');
     return div;
   }
 
@@ -162,22 +163,25 @@
     var tl = state.timelines[name] || { regimes: [], events: [] };
     var rg = tl.regimes, out = [];
     for (var i = 0; i < rg.length; i++)
-      out.push({ id: rg[i].id, name: rg[i].name, short: shortName(rg[i].name), source: rg[i].source, x0: frac(rg[i].start),
+      out.push({ id: rg[i].id, name: rg[i].name, short: shortName(rg[i].name), source: rg[i].source, where: rg[i].where || '',
+                 x0: frac(rg[i].start),
                  x1: i + 1 < rg.length ? frac(rg[i + 1].start) : (lastYear || 1964) + 1 });
     state.regimes = out;
-    state.events = tl.events.map(function (e) { return { date: e.date, x: frac(e.date), label: e.label, source: e.source }; });
+    state.events = tl.events.map(function (e) { return { date: e.date, x: frac(e.date), label: e.label, source: e.source, where: e.where || '' }; });
     var list = $('regime-list');
     if (list) {
       list.innerHTML = '';
       out.forEach(function (r) {
         var li = document.createElement('li');
         li.textContent = r.name + ' (from ' + Math.floor(r.x0) + '; ' + r.source + ')';
+        if (r.where) li.title = 'In the dissertation (Hirata 2018): ' + r.where;
         list.appendChild(li);
       });
       state.events.forEach(function (e) {
         var li = document.createElement('li');
         li.className = 'event';
         li.textContent = e.date + ': ' + e.label + ' (' + e.source.split(':')[0] + ')';
+        if (e.where) li.title = 'In the dissertation (Hirata 2018): ' + e.where;
         list.appendChild(li);
       });
     }

@@ -199,6 +199,7 @@
       if (h.simulated !== null && h.simulated !== undefined)
         lines.push('simulated: ' + fmt(h.simulated) + (h.error !== null ? ' (error ' + (100 * h.error).toFixed(1) + '%)' : ''));
       lines.push('source: ' + h.citation);
+      if (h.where) lines.push('in the dissertation: ' + h.where);
       return lines;
     }
     if (ctx.dataset.gangduBand) return null;

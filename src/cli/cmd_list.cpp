@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "core/csv.hpp"
+#include "core/seed_places.hpp"
 #include "engine/model.hpp"
 #include "engine/schedule.hpp"
 #include "outputs/writer.hpp"
@@ -81,12 +82,16 @@ std::string rules_text(const Scenario& sc, bool md) {
     const Step* s = find_step(r.step);
     const std::string step = fmt::format("{} ({})", r.step, s ? phase_name(s->phase) : "?");
     if (md) {
-      out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", r.id, r.name, code(step), code(r.file),
-                         code(r.switch_param), codes(params), codes(outs), r.citation);
+      const std::string where = seed_places_of(r.citation);
+      out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {}{} |\n", r.id, r.name, code(step), code(r.file),
+                         code(r.switch_param), codes(params), codes(outs), r.citation,
+                         where.empty() ? "" : " (" + where + ")");
     } else {
       out += fmt::format("{:<18} {:<16} {:<26} {:<16} {}\n", r.id, r.step, *r.switch_param ? r.switch_param : "-",
                          r.citation, r.name);
       out += fmt::format("{:<18} file: {}\n", "", r.file);
+      if (const std::string where = seed_places_of(r.citation); !where.empty())
+        out += fmt::format("{:<18} in the dissertation: {}\n", "", where);
       if (!params.empty()) out += fmt::format("{:<18} params: {}\n", "", join(params, ", "));
       if (!outs.empty()) out += fmt::format("{:<18} outputs: {}\n", "", join(outs, ", "));
     }
@@ -95,19 +100,22 @@ std::string rules_text(const Scenario& sc, bool md) {
 }
 
 std::string params_text(const Scenario& sc, bool md) {
-  std::string out =
-      md ? "| parameter | min | max | unit | meaning | default | source |\n|---|---|---|---|---|---|---|\n"
-         : "parameter,min,max,unit,meaning,default,source\n";
+  std::string out = md ? "| parameter | min | max | unit | meaning | default | source | in the dissertation |\n"
+                         "|---|---|---|---|---|---|---|---|\n"
+                       : "parameter,min,max,unit,meaning,default,source,source_place\n";
   for (const ParamDef& d : param_defs()) {
     const auto it = sc.parameters.find(d.name);
     const std::string value = it == sc.parameters.end() ? "" : fmt::format("{}", it->second.value);
     const std::string source = it == sc.parameters.end() ? "" : it->second.source;
+    // Each seed line the source cites, as chapter, section and printed page (data/seed/seed_places.csv).
+    const std::string where = seed_places_of(source);
     if (md) {
-      out += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", d.name, d.min, d.max, d.unit, d.meaning, value,
-                         source);
+      out += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {} |\n", d.name, d.min, d.max, d.unit, d.meaning,
+                         value, source, where);
     } else {
       const auto f = csv_field;
-      out += fmt::format("{},{},{},{},{},{},{}\n", d.name, d.min, d.max, f(d.unit), f(d.meaning), value, f(source));
+      out += fmt::format("{},{},{},{},{},{},{},{}\n", d.name, d.min, d.max, f(d.unit), f(d.meaning), value, f(source),
+                         f(where));
     }
   }
   return out;
@@ -132,7 +140,8 @@ void register_list(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "list",
       "Print the model's declared tables: rules (the month's steps and each rule's id, file, switch, parameters, "
-      "outputs, citation), params (bounds, unit, meaning, default and source in the scenario) or variables (the "
+      "outputs, citation), params (bounds, unit, meaning, default and source in the scenario, with each cited seed "
+      "line's chapter, section and printed page) or variables (the "
       "codebook written as variables.csv)");
   cmd->add_option("what", a->what, "rules, params or variables")
       ->required()

@@ -48,8 +48,8 @@ void register_validate(CLI::App& app) {
       ->check(finite_in(1e-9, 1.0))
       ->capture_default_str();
   cmd->add_flag("--keep-runs", fspec->keep_runs,
-                "With --forecast: keep every run's series in DIR/results.sqlite (as `gangdu ensemble`; "
-                "`gangdu export DIR --long` makes one tidy CSV of it)");
+                "With --forecast: keep every run's series in DIR/results.sqlite (as `gangdu ensemble`) and in "
+                "DIR/series_long.csv (run,seed,<drawn values>,variable,year,value)");
   auto cross = std::make_shared<int>(0);
   auto copt = std::make_shared<CrossOptions>();
   cmd->add_option("--cross", *cross,
@@ -139,13 +139,17 @@ void register_validate(CLI::App& app) {
                                {"scenario_file", src.label},
                                {"scale", fmt::format("{}", fspec->scale)},
                                {"runs", std::to_string(f.runs.size())}});
+        // ... and as one tidy CSV (run, seed, drawn values, variable, year, value), as `gangdu export --long`.
+        if (f.batch) write_file_atomic(dir + "/series_long.csv", store_long_csv(dir + "/results.sqlite"));
       });
       std::cout << "\nForecast (no figure after 1957 was used to set the model";
       if (!fspec->params.empty()) std::cout << "; " << fspec->params.size() << " parameter(s) drawn per run";
       if (fspec->keep < 1.0) std::cout << "; band from the runs that fit the record up to 1957 best";
       std::cout << ")" << forecast_report(f.rows);
       std::cout << "forecast written to " << run.out << "/forecast.csv and " << run.out << "/forecast_runs.csv"
-                << (f.batch ? " (every run's series: " + run.out + "/results.sqlite)" : std::string()) << "\n";
+                << (f.batch ? " (every run's series: " + run.out + "/results.sqlite and " + run.out + "/series_long.csv)"
+                            : std::string())
+                << "\n";
     }
   });
 }

@@ -135,7 +135,14 @@ std::string csv_field(std::string_view s) {
 
 std::string csv_number(double v, int significant) {
   if (!std::isfinite(v)) return "";
-  if (significant > 0) return fmt::format("{:.{}g}", v, significant);
+  if (significant > 0) {
+    // Rounded to `significant` digits, then written as the shortest text of the rounded value:
+    // 1311860 rather than 1.31186e+06 (an exponent only below 1e-4 or from 1e16 on).
+    const std::string e = fmt::format("{:.{}e}", v, significant - 1);
+    double r = v;
+    std::from_chars(e.data(), e.data() + e.size(), r);
+    return fmt::format("{}", r);
+  }
   return fmt::format("{}", v);  // shortest text that reads back as the same double
 }
 

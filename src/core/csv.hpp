@@ -33,7 +33,7 @@ CsvTable read_csv_file(const std::string& path);
 // a double quote or a line break are quoted, inner quotes doubled).
 std::string csv_field(std::string_view s);
 // A number as a CSV field: shortest round-trip text ({} of fmt), or with
-// `significant` significant digits (> 0); NaN and infinities as an empty field
+// `significant` significant digits (> 0; without an exponent from 1e-4 to 1e16); NaN and infinities as an empty field
 // (read as missing by pandas and R).
 std::string csv_number(double v, int significant = 0);
 

@@ -3,12 +3,16 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
+#include <string_view>
 
 #include "core/csv.hpp"
 #include "core/rng.hpp"
 #include "engine/model.hpp"
 #include "engine/schedule.hpp"
+#include "engine/world.hpp"
 #include "experiments/replicates.hpp"
+#include "scenario/scenario.hpp"
 
 namespace gangdu {
 
@@ -81,14 +85,23 @@ std::vector<AblationRow> run_ablation(const Scenario& sc, const AblationSpec& sp
 }
 
 std::string series_unit(const std::string& variable) {
-  // The naming convention of series.csv: *_t tonnes, *_yuan yuan, *_share a fraction, counts otherwise.
+  // The codebook (variables.csv) of the embedded scenario: every declared series with its unit.
+  // Units are declared in code beside each series, so they do not depend on the scenario.
+  static const std::map<std::string, std::string> units = [] {
+    std::map<std::string, std::string> m;
+    const World w(load_default_scenario(), {.seed = 1, .scale = 0.0001});
+    for (const SeriesInfo& i : w.rec.infos()) m[i.name] = i.unit;
+    return m;
+  }();
+  if (const auto it = units.find(variable); it != units.end()) return it->second;
+  // A variable the codebook does not declare (none today): the naming convention of series.csv.
   auto ends = [&](std::string_view suf) {
     return variable.size() >= suf.size() && variable.compare(variable.size() - suf.size(), suf.size(), suf) == 0;
   };
   if (ends("_t")) return "t";
   if (ends("_yuan")) return "yuan";
-  if (ends("_share")) return "fraction";
-  return "count";
+  if (ends("_share")) return "share";
+  return "";
 }
 
 std::string ablation_csv(const std::vector<AblationRow>& rows, int first_year, int last_year) {

@@ -42,7 +42,8 @@ std::vector<AblationRow> run_ablation(const Scenario& sc, const AblationSpec& sp
 // rule,variable,unit,measure,mean_effect,ci95_low,ci95_high,mean_with_rule,mean_without_rule,
 // relative_effect_percent,runs (six significant digits; empty where undefined, e.g. relative to a zero mean).
 std::string ablation_csv(const std::vector<AblationRow>& rows, int first_year, int last_year);
-// The unit of a series.csv variable from its name (*_t tonnes, *_yuan, *_share fraction, else a count).
+// The unit of a series.csv variable from the codebook (variables.csv, `gangdu list variables`); for a
+// variable it does not declare, from the name (*_t t, *_yuan yuan, *_share share, else empty).
 std::string series_unit(const std::string& variable);
 
 // Two-sided 95% Student t critical value for df degrees of freedom.

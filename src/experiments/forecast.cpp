@@ -11,6 +11,7 @@
 
 #include "core/csv.hpp"
 #include "core/rng.hpp"
+#include "experiments/ablate.hpp"
 #include "experiments/design.hpp"
 
 namespace gangdu {
@@ -138,8 +139,12 @@ ForecastResult run_forecast(const ScenarioSource& src, const ForecastSpec& spec)
 }
 
 std::string forecast_csv(const std::vector<ForecastRow>& rows) {
-  CsvWriter w{"variable", "year", "mean", "p05", "p95", "trend_1949_1957", "plan_target", "runs"};
-  for (const auto& r : rows) w.row({r.variable, r.year, r.mean, r.p05, r.p95, r.trend, r.plan, r.runs});
+  // Six significant digits (a band of a few runs is far wider than that); the unit from the codebook.
+  constexpr int kDigits = 6;
+  auto n = [](double v) { return CsvCell::number(v, kDigits); };
+  CsvWriter w{"variable", "year", "mean", "p05", "p95", "trend_1949_1957", "plan_target", "runs", "unit"};
+  for (const auto& r : rows)
+    w.row({r.variable, r.year, n(r.mean), n(r.p05), n(r.p95), n(r.trend), n(r.plan), r.runs, series_unit(r.variable)});
   return w.take();
 }
 

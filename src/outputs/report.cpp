@@ -16,6 +16,7 @@
 #include "core/clock.hpp"
 #include "core/embedded.hpp"
 #include "core/error.hpp"
+#include "core/seed_places.hpp"
 #include "outputs/writer.hpp"
 #include "scenario/scenario.hpp"
 
@@ -178,6 +179,12 @@ void load_extra_tables(ReportInputs& in, const fs::path& dir) {
   }
 }
 
+// A citation with the places of the seed lines it cites ("L1505 (L1505: ch. 2, §'…', p. 97)").
+std::string with_place(const std::string& citation) {
+  const std::string where = seed_places_of(citation);
+  return where.empty() ? citation : citation + " (" + where + ")";
+}
+
 std::string num_text(double v) {
   if (std::isnan(v)) return "";
   if (std::fabs(v) >= 1000) return fmt::format("{:.0f}", v);
@@ -212,7 +219,7 @@ std::string fit_table_html(const FitTable& fit) {
         p.compare == "ratio" ? fmt::format("{}/{}", p.year, p.base_year) : std::to_string(p.year), html_escape(p.compare),
         html_escape(p.qualifier), num_text(p.value), num_text(r.simulated),
         std::isnan(r.error) ? "n/a" : fmt::format("{:+.1f}", 100.0 * r.error), html_escape(p.cls), html_escape(p.cls),
-        html_escape(p.unit), html_escape(p.citation));
+        html_escape(p.unit), html_escape(with_place(p.citation)));
   }
   h += "</tbody></table></div>";
   return h;
@@ -399,6 +406,7 @@ std::string render_report_html(const ReportInputs& in) {
                     {"qualifier", p.qualifier},
                     {"unit", p.unit},
                     {"citation", p.citation},
+                    {"where", seed_places_of(p.citation)},
                     {"simulated", std::isnan(r.simulated) ? json(nullptr) : json(r.simulated)},
                     {"error", std::isnan(r.error) ? json(nullptr) : json(r.error)}});
   }
@@ -543,7 +551,7 @@ std::string render_report_html(const ReportInputs& in) {
   for (size_t i = 0; i < regimes.size(); ++i)
     h += fmt::format("<tr><td><span class=\"swatch r{}\"></span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", i % 2,
                      html_escape(regimes[i]["start"].get<std::string>()), html_escape(regimes[i]["id"].get<std::string>()),
-                     html_escape(regimes[i]["name"].get<std::string>()), html_escape(regimes[i]["source"].get<std::string>()));
+                     html_escape(regimes[i]["name"].get<std::string>()), html_escape(with_place(regimes[i]["source"].get<std::string>())));
   h += "</tbody></table></div>\n</section>\n";
 
   h += "<section id=\"scenario\">\n<h2>Scenario</h2>\n";
@@ -553,7 +561,7 @@ std::string render_report_html(const ReportInputs& in) {
     for (const auto& e : in.events)
       h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", html_escape(e["date"].get<std::string>()),
                        html_escape(e["kind"].get<std::string>()), html_escape(e["target"].get<std::string>()),
-                       html_escape(e["source"].get<std::string>()));
+                       html_escape(with_place(e["source"].get<std::string>())));
     h += "</tbody></table></div>\n";
   }
   if (!in.scenario_text.empty())
@@ -561,6 +569,10 @@ std::string render_report_html(const ReportInputs& in) {
          html_escape(in.scenario_text) + "</pre></details>\n";
   h += "</section>\n";
   h += "<section id=\"manifest\">\n<h2>Manifest</h2>\n<pre class=\"manifest\">" + html_escape(in.manifest.dump(2)) + "</pre>\n</section>\n";
+  h += "<section id=\"sources\">\n<h2>Sources</h2>\n<p class=\"bibliography\">" + html_escape(kSeedBibliography) +
+       ".</p>\n<p class=\"note\">Citations \"L1234\" are line numbers of the project's plain-text copy of the "
+       "dissertation; each is followed by its chapter, section and printed page where these can be derived "
+       "(data/seed/seed_places.csv; a page range where the text does not fix the page).</p>\n</section>\n";
   h += "</main>\n<footer>Written by <code>gangdu report</code>. Charts drawn with Chart.js (MIT licence), embedded; the file "
        "needs no network.</footer>\n";
   h += "<script id=\"gangdu-data\" type=\"application/json\">" + json_for_script(data) + "</script>\n";

@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "core/seed.hpp"
+#include "core/seed_places.hpp"
 #include "engine/schedule.hpp"
 #include "engine/world.hpp"
 
@@ -118,7 +119,8 @@ json levers_json(const std::vector<LeverInfo>& levers) {
                  {"step", l.def->step},
                  {"unit", l.unit},
                  {"note", l.def->note},
-                 {"source", l.source}});
+                 {"source", l.source},
+                 {"where", seed_places_of(std::string(l.def->note) + " " + l.source)}});
   }
   return a;
 }
@@ -126,9 +128,12 @@ json levers_json(const std::vector<LeverInfo>& levers) {
 json timeline_json(const Scenario& sc) {
   json regimes = json::array(), events = json::array();
   for (const RegimeSpec& r : sc.regimes)
-    regimes.push_back({{"id", r.id}, {"name", r.name}, {"start", r.start.str()}, {"source", r.source}});
+    regimes.push_back({{"id", r.id}, {"name", r.name}, {"start", r.start.str()}, {"source", r.source},
+                       {"where", seed_places_of(r.source)}});
   for (const EventSpec& e : sc.events)
-    if (!e.label.empty()) events.push_back({{"date", e.date.str()}, {"label", e.label}, {"source", e.source}});
+    if (!e.label.empty())
+      events.push_back(
+          {{"date", e.date.str()}, {"label", e.label}, {"source", e.source}, {"where", seed_places_of(e.source)}});
   return {{"regimes", regimes}, {"events", events}};
 }
 
