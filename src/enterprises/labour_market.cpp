@@ -60,7 +60,8 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
   double cum[kE] = {0, 0, 0, 0};
   for (int e = 1; e < kE; ++e) cum[e] = cum[e - 1] + (vac_total > 0 ? vac[e] / vac_total : 0.0);
   // Empty staff posts are refilled from this month's Angang hires (rule_staff_establishment).
-  const double refill = staff_refill_share(w, t, vac[static_cast<int>(Employer::kWorks)] + vac[static_cast<int>(Employer::kConstruction)]);
+  const double refill = staff_refill_share(
+      w, t, vac[static_cast<int>(Employer::kWorks)] + vac[static_cast<int>(Employer::kConstruction)]);
 
   const uint64_t kl = rng::month_key(w.key_labour, now);  // rng::uniform_m(kl, ..) == rng::uniform(key_labour, now, ..)
   // Every draw is keyed by (person, month, purpose) and a person changes only itself, so the

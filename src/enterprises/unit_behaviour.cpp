@@ -91,7 +91,8 @@ void decide_unit_output(World& w) {
   if (w.P.rule_untrained_recruits && wf.employees >= 0) {
     double ratio = labour_ratio(workforce_params(w), wf, cap[1] / 1000.0, max_drive);
     if (planning && w.P.rule_overtime && ratio < 1.0) {
-      wf.hours = overtime_hours(otp, ratio, political_pressure(w.P.overdrive_pressure_floor, local_weight, fear_pressure(w)));
+      wf.hours =
+          overtime_hours(otp, ratio, political_pressure(w.P.overdrive_pressure_floor, local_weight, fear_pressure(w)));
       ratio *= hours_gain(otp, wf.hours);
     }
     wf.labour_factor = std::min(1.0, ratio);
