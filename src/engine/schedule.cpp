@@ -52,6 +52,7 @@ const char* phase_name(Phase p) {
 // all the population counts.
 struct YearEndCensus {
   int64_t works = 0, city = 0, jobless = 0;  // works: the works and Angang-Construction
+  int64_t works_only = 0;                      // the works alone (not Angang-Construction)
   int64_t eth[kEthnicityCount] = {0, 0, 0};
   double orders = 0, shipped = 0, lost = 0, restricted = 0;  // production units, the year
   double installed = 0, usable = 0;                          // capacity summed over stages
@@ -74,6 +75,7 @@ YearEndCensus take_census(const World& w) {
     ++c.eth[pop.ethnicities()[i]];
     const auto e = static_cast<Employer>(pop.employers()[i]);
     c.works += works_for_angang(e);
+    c.works_only += e == Employer::kWorks;
     c.city += e == Employer::kCity;
     c.jobless += (e == Employer::kNone && pop.labour_force()[i]);
   }
@@ -112,6 +114,12 @@ const std::vector<YearEndOutput>& year_end_outputs() {
        [](const World& w, const C& c) { return persons(w, c.eth[2]); }},
       {"angang.employees", "persons", "employees of the works and Angang-Construction at year end", "hiring",
        [](const World& w, const C& c) { return persons(w, c.works); }},
+      {"angang.works_labour_filled_share", "share",
+       "works employees / the employees the works want (their staffing norm), December: the labour force as a share of plan",
+       "hiring",
+       [](const World& w, const C& c) {
+         return w.works_demand > 0 ? persons(w, c.works_only) / w.works_demand : std::nan("");
+       }},
       {"anshan.city_jobs", "persons", "persons employed in other city jobs (other SOEs, services) at year end",
        "hiring", [](const World& w, const C& c) { return persons(w, c.city); }},
       {"anshan.jobless", "persons", "persons in the labour force without a job at year end", "hiring",
