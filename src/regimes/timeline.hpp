@@ -16,6 +16,7 @@ class ParamTable {
  public:
   explicit ParamTable(const Scenario& sc);
   double get(std::string_view name) const;  // throws std::out_of_range for an unregistered name
+  double get(ParamId id) const { return cur_[static_cast<size_t>(id)]; }
   const Params& typed() const { return typed_; }
   void set(std::string_view name, double v);
   void reset_to_base();

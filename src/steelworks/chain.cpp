@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace gangdu {
 
@@ -34,6 +35,11 @@ Chain::Chain(const Scenario& sc) {
   for (size_t i = 0; i < sc.processes.size(); ++i)
     if (!sc.processes[i].outside_demand_param.empty())
       product_demand_param_[procs_[i].product] = intern(param_names_, sc.processes[i].outside_demand_param);
+  for (const std::string& n : param_names_) {
+    const ParamDef* d = find_param_def(n);  // the loader checked each name
+    if (!d) throw std::invalid_argument("chain: unregistered parameter '" + n + "'");
+    param_ids_.push_back(static_cast<ParamId>(d - param_defs().data()));
+  }
   producers_.assign(product_names_.size(), {});
   consumers_.assign(product_names_.size(), {});
   for (size_t p = 0; p < procs_.size(); ++p) {

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "scenario/params.hpp"
 #include "scenario/scenario.hpp"
 
 namespace gangdu {
@@ -44,6 +45,9 @@ class Chain {
   // Parameters the chain reads each month (supply and share parameters), in
   // the order `solve` expects their values.
   const std::vector<std::string>& param_names() const { return param_names_; }
+  // The same parameters as registry ids, resolved once (the monthly code reads them by id,
+  // not by name).
+  const std::vector<ParamId>& param_ids() const { return param_ids_; }
 
   // Names of the units a bottleneck can be attributed to: every process id,
   // then every product made by more than one process (e.g. "ore_burden").
@@ -94,6 +98,7 @@ class Chain {
   std::vector<std::vector<Use>> consumers_;     // by product
   std::vector<size_t> order_;                   // producers before consumers
   std::vector<std::string> param_names_;
+  std::vector<ParamId> param_ids_;
   std::vector<std::string> unit_names_;
   std::vector<int> product_unit_;
   std::vector<int> product_demand_param_;  // by product  // unit index of a multi-producer product, else -1

@@ -140,7 +140,7 @@ StageArray chain_potential_by_stage(const World& w) {
   const double u = w.P.steel_utilization;
   std::vector<double> cap(n, 0.0);
   std::vector<double> params(ch.param_names().size());
-  for (size_t k = 0; k < params.size(); ++k) params[k] = w.params.get(ch.param_names()[k]);
+  for (size_t k = 0; k < params.size(); ++k) params[k] = w.params.get(ch.param_ids()[k]);
   Chain::Flows f;
   StageArray out{};
   // Each month of the year with the units commissioned by then (build dates and
@@ -213,7 +213,7 @@ void produce_month(World& w) {
       for (size_t p = 0; p < n; ++p)
         if (ch.reports(p) && !ch.external(p) && ch.stage(p) == Stage::kSteel) s.cap_month[p] *= steel_cap / 12.0 / steel_month;
   }
-  for (size_t k = 0; k < s.params.size(); ++k) s.params[k] = w.params.get(ch.param_names()[k]);
+  for (size_t k = 0; k < s.params.size(); ++k) s.params[k] = w.params.get(ch.param_ids()[k]);
   ch.solve(s.cap_month, s.params, s.flows);
 
   // Headline outputs, by stage.
