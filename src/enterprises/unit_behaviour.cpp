@@ -24,6 +24,11 @@ StageArray final_output(const World& w, const StageArray& y) {
   f[1] = std::max(0.0, y[1] - pig_per_steel * y[2]);
   return f;
 }
+// Political pressure on the units this month (steelworks/overdrive.hpp): the SOE line's own
+// push, the local Party's weight and campaign fear. Drives overtime and inflated reports.
+double plan_pressure(const World& w) {
+  return political_pressure(w.P.overdrive_pressure_floor, local_line_weight(w), fear_pressure(w));
+}
 }  // namespace
 
 WorkforceParams workforce_params(const World& w) {
@@ -91,8 +96,7 @@ void decide_unit_output(World& w) {
   if (w.P.rule_untrained_recruits && wf.employees >= 0) {
     double ratio = labour_ratio(workforce_params(w), wf, cap[1] / 1000.0, max_drive);
     if (planning && w.P.rule_overtime && ratio < 1.0) {
-      wf.hours =
-          overtime_hours(otp, ratio, political_pressure(w.P.overdrive_pressure_floor, local_weight, fear_pressure(w)));
+      wf.hours = overtime_hours(otp, ratio, plan_pressure(w));
       ratio *= hours_gain(otp, wf.hours);
     }
     wf.labour_factor = std::min(1.0, ratio);
@@ -120,7 +124,7 @@ void report_and_ship(World& w) {
   // R23 report inflation (L5056, L5252): under pressure a unit short of its target
   // reports part of the gap as made (enterprises/report_inflation.hpp).
   const bool inflate = w.plan.active && w.P.rule_report_inflation;
-  const double pressure = political_pressure(w.P.overdrive_pressure_floor, local_line_weight(w), fear_pressure(w));
+  const double pressure = plan_pressure(w);
   const ReportInflationParams rip{w.P.report_inflation_response, w.P.report_inflation_max};
   // R3 reporting.
   for (size_t s = 0; s < kStageCount; ++s) {

@@ -938,10 +938,12 @@ Scenario parse(const toml::table& root, const std::string& file) {
     t.value_t = r.num("value_t", 0, 1e10);
     t.by = r.str_or("by", "");
     t.source = r.str("source");
-    if (!sc.targets.empty() && (t.year < sc.targets.back().year ||
-                                (t.year == sc.targets.back().year && t.month < sc.targets.back().month)))
-      r.fail(r.table().get(t.year < sc.targets.back().year ? "year" : "month"), t.year < sc.targets.back().year ? "year" : "month",
-             "date out of order: list targets by year and month");
+    if (!sc.targets.empty()) {
+      const TargetSpec& prev = sc.targets.back();
+      const char* key = t.year < prev.year ? "year" : "month";  // the key that breaks the order
+      if (t.year < prev.year || (t.year == prev.year && t.month < prev.month))
+        r.fail(r.table().get(key), key, "date out of order: list targets by year and month");
+    }
     sc.targets.push_back(std::move(t));
   });
 
