@@ -5,6 +5,7 @@
 
 #include "city/city_jobs.hpp"
 #include "core/pool.hpp"
+#include "enterprises/recruit_supply.hpp"
 #include "people/demography.hpp"
 #include "people/migration.hpp"
 
@@ -117,11 +118,20 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
   }
   out.recruited_works += hired[1] + hired[3];
   // Remaining vacancies are partly filled by recruiting migrants this month.
+  // The hinterland yields only so many recruits a month (rule_recruit_supply): every
+  // employer's want is scaled by the same share.
   const double response = w.P.migration_response;
+  double remaining[kE] = {0, 0, 0, 0};
+  double wanted = 0;
+  for (int e = 1; e < kE; ++e) {
+    remaining[e] = std::max(0.0, vac[e] - static_cast<double>(hired[e]));
+    wanted += remaining[e] * response;
+  }
+  const double supply_share = recruit_supply_share(w, wanted);
+  out.recruits_unavailable = wanted * (1.0 - supply_share);
   double still_open = 0;
   for (int e = 1; e < kE; ++e) {
-    const double remaining = std::max(0.0, vac[e] - static_cast<double>(hired[e]));
-    const int64_t n = w.migration_stream.round(remaining * response);
+    const int64_t n = w.migration_stream.round(remaining[e] * response * supply_share);
     const bool angang = e == static_cast<int>(Employer::kWorks) || e == static_cast<int>(Employer::kConstruction);
     for (int64_t k = 0; k < n; ++k) {
       // The head's occupation is drawn on the id it is about to receive.
@@ -129,7 +139,7 @@ LabourTally labour_market_month(World& w, const MonthTally& t) {
       out.migrants_in += add_migrant_household(w, static_cast<Employer>(e), Origin::kRecruited, o);
     }
     if (angang) out.recruited_works += n;
-    still_open += std::max(0.0, remaining - static_cast<double>(n));
+    still_open += std::max(0.0, remaining[e] - static_cast<double>(n));
   }
   w.ps.vacancy_signal = demand_total > 0 ? still_open / demand_total : 0.0;
   // Blind inflow: migrants who come without a job offer, pulled by jobs and food, held back by controls.

@@ -6,6 +6,7 @@ namespace gangdu {
 
 struct LabourTally {
   int64_t recruited_works = 0, laid_off_works = 0, migrants_in = 0, blind_in = 0;
+  double recruits_unavailable = 0;  // wanted migrant recruits the hinterland did not yield (rule_recruit_supply)
 };
 
 // Draws the occupation of a new Angang employee (labour_technician_hire_share,
@@ -23,7 +24,8 @@ double staff_refill_share(const World& w, const MonthTally& t, double angang_vac
 // Rule "hiring and lay-offs": employers (the works, Angang-Construction, the
 // city) shed workers above their demand, fill vacancies first from the city's
 // jobless (hiring registers them: an urban hukou), then recruit migrants
-// (migration_response of the remaining vacancies per month); blind inflow adds
+// (migration_response of the remaining vacancies per month, within the hinterland's supply:
+// enterprises/recruit_supply.hpp); blind inflow adds
 // jobless migrants (blind_inflow_rate). The share of jobs left open is the
 // vacancy signal that pulls next month's blind inflow.
 LabourTally labour_market_month(World& w, const MonthTally& t);

@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "enterprises/recruit_supply.hpp"
 #include "people/blind_inflow.hpp"
 
 namespace gangdu {
 namespace {
-constexpr size_t kLagMonths = 16 * 12;  // assumption: entry into the labour force at 16 (as the agents)
+constexpr size_t kLagMonths = 16 * 12;      // assumption: entry into the labour force at 16 (as the agents)
 constexpr double kChildrenPerFamily = 1.6;  // as add_migrant_household (assumption there)
 }  // namespace
 
@@ -29,7 +30,8 @@ void sd_step(World& w, const PopulationEventTally&) {
   const double entering = 0.5 * 0.85 * s.births[s.birth_pos];  // sons of 16 years ago (survival: assumption)
   s.births[s.birth_pos] = b * P;
   s.birth_pos = (s.birth_pos + 1) % kLagMonths;
-  s.labour += entering - s.labour / (44.0 * 12.0) - 0.4 * d * s.labour;  // retirement; working-age mortality (x0.4 as agents)
+  s.labour +=
+      entering - s.labour / (44.0 * 12.0) - 0.4 * d * s.labour;  // retirement; working-age mortality (x0.4 as agents)
   s.employed = std::min(s.employed, s.labour);
 
   const double fam = w.P.migration_family_share;
@@ -54,7 +56,8 @@ void sd_step(World& w, const PopulationEventTally&) {
     s.unregistered_jobless =
         std::max(0.0, unreg - (hireable > 0 ? hires * w.P.labour_hire_unregistered * unreg / hireable : 0.0));
     s.employed += hires;
-    const double recruits = (demand - s.employed) * w.P.migration_response;
+    const double want = (demand - s.employed) * w.P.migration_response;
+    const double recruits = want * recruit_supply_share(w, want * w.opt.scale);
     s.employed += recruits;
     s.labour += recruits;
     add_persons(recruits * persons_per_migrant);

@@ -148,6 +148,10 @@
   P(people_death_rate, 0.0, 0.1, "per person-year", "crude death rate") \
   P(people_service_jobs_per_works_job, 0.0, 10.0, "jobs/job", "other city jobs per works job") \
   P(migration_response, 0.0, 1.0, "share/month", "share of open jobs filled by migrants each month") \
+  S(rule_recruit_supply, "L1139-1159: the hinterland yields a bounded number of recruits a month; open jobs stay open beyond it") \
+  P(labour_recruit_supply, 0.0, 1e6, "persons/month", "migrant recruits a month the nearby province (Fengtian) yields at 1:1 (1e6: not binding)") \
+  P(labour_recruit_north_share, 0.0, 10.0, "share", "L1157: recruits from North China per recruit from the nearby province") \
+  P(labour_recruit_village_bases, 0.0, 1e6, "persons/month", "L1159: recruits a month through the care-village bases (1941-)") \
   P(migration_family_share, 0.0, 1.0, "share", "share of migrant workers who bring a family") \
   P(migration_japanese_share, 0.0, 1.0, "share", "share of migrant workers who are Japanese") \
   P(migration_korean_share, 0.0, 1.0, "share", "share of migrant workers who are Korean") \
