@@ -1,6 +1,8 @@
 // Politics as a mechanism (issue 22): labels, selective campaigns, fear, lines of control.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -194,4 +196,156 @@ TEST(Campaigns, BadSelectionIsAnInputErrorNamingTheKey) {
     EXPECT_NE(what.find("nobody"), std::string::npos) << what;
     EXPECT_NE(what.find("bad.toml"), std::string::npos) << what;
   }
+}
+
+namespace {
+// The Anshan scenario with text replaced inside one [[campaign]] table (the first occurrence of
+// `from` after `id = "<id>"`).
+std::string campaign_edited(const std::string& id, const std::vector<std::pair<std::string, std::string>>& edits) {
+  std::string text = gangdu::testing::read_file(std::string(GANGDU_SOURCE_DIR) + "/scenarios/anshan.toml");
+  const size_t at = text.find("id = \"" + id + "\"");
+  EXPECT_NE(at, std::string::npos) << id;
+  for (const auto& [from, to] : edits) {
+    const size_t k = text.find(from, at);
+    EXPECT_NE(k, std::string::npos) << from;
+    if (k != std::string::npos) text.replace(k, from.size(), to);
+  }
+  return text;
+}
+size_t campaign_index(const Scenario& sc, const std::string& id) {
+  for (size_t i = 0; i < sc.campaigns.size(); ++i)
+    if (sc.campaigns[i].id == id) return i;
+  ADD_FAILURE() << "no campaign " << id;
+  return 0;
+}
+}  // namespace
+
+TEST(Campaigns, APersonIsStruckAndCountedOnce) {
+  // Three-Antis with overwhelming reports: every suspect is struck in its first month, and the
+  // five months after must neither strike him again nor count him again (the count was of strikes).
+  const Scenario sc = load_scenario_text(campaign_edited("three_anti", {{"reports = 1.585", "reports = 1000"},
+                                                                        {"killed_share = 0.015", "killed_share = 0"}}),
+                                         "once.toml");
+  const size_t ci = campaign_index(sc, "three_anti");
+  auto w = run_model(sc, {.seed = 5, .scale = 0.05}, [](const World& w) {
+             return w.clock.now() < Month::of(1952, 7);
+           }).world;
+  const Population& pop = w->people;
+  int64_t with_bit = 0;
+  for (size_t i = 0; i < pop.size(); ++i) with_bit += pop.alive_flags()[i] && ((pop.campaigns_struck()[i] >> ci) & 1u);
+  const double total = w->pol.targeted_total[ci];
+  ASSERT_GT(with_bit, 100);
+  // Struck persons who died of other causes since are no longer in the store: a few, not 5x.
+  EXPECT_GE(total, static_cast<double>(with_bit));
+  EXPECT_LE(total, 1.03 * static_cast<double>(with_bit) + 3) << "a person was counted more than once";
+}
+
+TEST(Campaigns, PersonsCarryingTheLabelAreNotRetargeted) {
+  // Sufan gives the counter-revolutionary label: one who already carries it is passed over, even
+  // when the reports would strike everyone else among the suspects.
+  const Scenario sc =
+      load_scenario_text(campaign_edited("sufan", {{"reports = 1.593", "reports = 1000"}}), "label.toml");
+  const size_t ci = campaign_index(sc, "sufan");
+  auto w = run_model(sc, {.seed = 6, .scale = 0.05}, [](const World& w) {
+             return w.clock.now() < Month::of(1956, 1);
+           }).world;
+  Population& pop = w->people;
+  const uint8_t nat = static_cast<uint8_t>(ClassLabel::kNationalist);
+  const uint8_t cr = static_cast<uint8_t>(ClassLabel::kCounterRevolutionary);
+  std::vector<uint8_t> marked(pop.size(), 0);
+  size_t k = 0;
+  for (size_t i = 0; i < pop.size(); ++i)
+    if (pop.alive_flags()[i] && pop.labour_force()[i] && pop.labels()[i] == nat && (k++ % 2 == 0)) {
+      pop.labels()[i] = cr;  // half the Nationalist suspects already labelled
+      marked[i] = 1;
+    }
+  campaign_month(*w);  // January 1956, Sufan's first month
+  int64_t struck_marked = 0, struck_other = 0, other = 0;
+  for (size_t i = 0; i < pop.size(); ++i) {
+    const bool hit = (pop.campaigns_struck()[i] >> ci) & 1u;
+    if (marked[i])
+      struck_marked += hit;
+    else if (pop.labels()[i] == nat || hit) {
+      ++other;
+      struck_other += hit;
+    }
+  }
+  ASSERT_GT(k, 100u);
+  EXPECT_EQ(struck_marked, 0);
+  EXPECT_GT(struck_other, 50);
+}
+
+TEST(Campaigns, PositionWeightsDecideWhoIsTargeted) {
+  // The Anti-Rightist Campaign's position_weights: as given (the critics were engineers, L4783-4851)
+  // technicians are struck far more often than production workers; weighted the other way round
+  // it strikes production workers only.
+  auto shares = [](const std::string& text) {
+    const Scenario sc = load_scenario_text(text, "weights.toml");
+    const size_t ci = campaign_index(sc, "anti_rightist");
+    auto w = run_model(sc, {.seed = 7, .scale = 0.05}, [](const World& w) {
+               return w.clock.now() < Month::of(1957, 6);
+             }).world;
+    Population& pop = w->people;
+    std::vector<uint8_t> occ(pop.occupations().begin(), pop.occupations().end());
+    std::vector<uint8_t> in(pop.size(), 0);
+    for (size_t i = 0; i < pop.size(); ++i)
+      in[i] = pop.alive_flags()[i] && pop.labour_force()[i] &&
+              pop.ethnicities()[i] != static_cast<uint8_t>(Ethnicity::kJapanese);
+    campaign_month(*w);
+    double hit[kOccupationCount] = {}, n[kOccupationCount] = {};
+    for (size_t i = 0; i < occ.size(); ++i) {
+      if (!in[i]) continue;
+      n[occ[i]] += 1;
+      hit[occ[i]] += (pop.campaigns_struck()[i] >> ci) & 1u;
+    }
+    std::array<double, kOccupationCount> s{};
+    for (int o = 0; o < kOccupationCount; ++o) s[o] = n[o] > 0 ? hit[o] / n[o] : 0.0;
+    return s;
+  };
+  const std::string as_given = campaign_edited("anti_rightist", {{"reports = 0.1", "reports = 20"}});
+  const auto given = shares(as_given);
+  const auto tech = static_cast<int>(Occupation::kTechnician), prod = static_cast<int>(Occupation::kProduction);
+  ASSERT_GT(given[tech], 0.0);
+  EXPECT_GT(given[tech], 10 * given[prod]);
+  const auto flipped = shares(campaign_edited(
+      "anti_rightist", {{"position_weights = { technician = 1.0, staff = 0.5, production = 0.02, none = 0.02 }",
+                         "position_weights = { production = 1.0 }"},
+                        {"reports = 0.1", "reports = 20"}}));
+  EXPECT_GT(flipped[prod], 0.0);
+  EXPECT_EQ(flipped[tech], 0.0);
+  EXPECT_EQ(flipped[static_cast<int>(Occupation::kStaff)], 0.0);
+}
+
+TEST(Campaigns, BadPositionWeightsAreAnInputErrorNamingFileLineAndKey) {
+  const std::string good = "position_weights = { technician = 1.0, staff = 0.5, production = 0.02, none = 0.02 }";
+  std::string text = gangdu::testing::read_file(std::string(GANGDU_SOURCE_DIR) + "/scenarios/anshan.toml");
+  const size_t at = text.find(good);
+  ASSERT_NE(at, std::string::npos);
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+  auto error_of = [&](const std::string& bad) -> std::string {
+    std::string t = text;
+    t.replace(at, good.size(), bad);
+    try {
+      load_scenario_text(t, "bad.toml");
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  const std::string where = "bad.toml:" + std::to_string(line) + ":";
+  const std::string range = error_of("position_weights = { technician = 1.0, production = 1.5 }");
+  EXPECT_NE(range.find(where), std::string::npos) << range;
+  EXPECT_NE(range.find("position_weights.production"), std::string::npos) << range;
+  EXPECT_NE(range.find("out of range"), std::string::npos) << range;
+  const std::string unknown = error_of("position_weights = { technician = 1.0, manager = 0.5 }");
+  EXPECT_NE(unknown.find(where), std::string::npos) << unknown;
+  EXPECT_NE(unknown.find("position_weights.manager"), std::string::npos) << unknown;
+  EXPECT_NE(unknown.find("unknown key"), std::string::npos) << unknown;
+  const std::string both = error_of("positions = [\"staff\"]\nposition_weights = { technician = 1.0 }");
+  EXPECT_NE(both.find("not both"), std::string::npos) << both;
+  const std::string zero = error_of("position_weights = { technician = 0 }");
+  EXPECT_NE(zero.find("select nobody"), std::string::npos) << zero;
+  const std::string type = error_of("position_weights = 1.0");
+  EXPECT_NE(type.find("expected a table"), std::string::npos) << type;
+  EXPECT_NE(type.find(where), std::string::npos) << type;
 }

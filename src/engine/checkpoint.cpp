@@ -20,7 +20,7 @@ namespace gangdu {
 // tests/checkpoint_test.cpp (resume at several months must be bit-identical).
 // The sizes hold for the LP64 libstdc++ build this project targets.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Population) == 504, "Population changed: list the new column in Population::fields()");
+static_assert(sizeof(Population) == 528, "Population changed: list the new column in Population::fields()");
 static_assert(sizeof(PeopleState) == 56, "PeopleState changed: list the new field in PeopleState::fields()");
 static_assert(sizeof(WaitingFamily) == 16, "WaitingFamily changed: list the new field in WaitingFamily::fields()");
 static_assert(sizeof(PlanState) == 104, "PlanState changed: list the new field in PlanState::fields()");
@@ -37,8 +37,9 @@ static_assert(sizeof(UnitStore) == 568, "UnitStore changed: list the new field i
 // World less its series handles (rebuilt by declaration, not checkpointed; alignas(8) makes a
 // new handle change World by exactly its struct's change), so adding an output series needs no
 // edit here while any other new member still trips this.
-static_assert(sizeof(World) - sizeof(SeriesHandles) - sizeof(PeopleSeries) - sizeof(ExpertiseSeries) - sizeof(PoliticsSeries) ==
-                  6352,
+static_assert(sizeof(World) - sizeof(SeriesHandles) - sizeof(PeopleSeries) - sizeof(ExpertiseSeries) -
+                      sizeof(PoliticsSeries) ==
+                  6376,
               "World changed: list the new member in World::fields() (engine/world.hpp)");
 #endif
 
@@ -58,11 +59,12 @@ void check_consistent(const World& w) {
   auto fail = [](const std::string& why) { throw std::runtime_error(why); };
   const Population& p = w.people;
   const size_t n = p.size(), h = p.household_sizes().size();
-  const size_t cols[] = {p.ids().size(),           p.birth_months().size(), p.sexes().size(),
-                         p.ethnicities().size(),   p.employers().size(),    p.origins().size(),
-                         p.household_ids().size(), p.labour_force().size(), p.alive_flags().size(),
-                         p.occupations().size(),   p.hukous().size(),       p.labels().size(),
-                         p.skills().size(),        p.wages().size()};
+  const size_t cols[] = {p.ids().size(),           p.birth_months().size(),    p.sexes().size(),
+                         p.ethnicities().size(),   p.employers().size(),       p.origins().size(),
+                         p.household_ids().size(), p.labour_force().size(),    p.alive_flags().size(),
+                         p.occupations().size(),   p.hukous().size(),          p.labels().size(),
+                         p.skills().size(),        p.wages().size(),           p.expertise_origins().size(),
+                         p.experience().size(),    p.campaigns_struck().size()};
   for (size_t c : cols)
     if (c != n) fail("person columns of different lengths");
   if (p.household_dwellings().size() != h || p.household_owners().size() != h || p.household_m2().size() != h ||

@@ -18,6 +18,7 @@ void Population::reserve(size_t persons, size_t households) {
   wage_.reserve(persons);
   formed_.reserve(persons);
   experience_.reserve(persons);
+  struck_.reserve(persons);
   household_.reserve(persons);
   hh_size_.reserve(households);
   hh_dwelling_.reserve(households);
@@ -44,6 +45,7 @@ uint32_t Population::add(const NewPerson& p) {
   wage_.push_back(0.0f);
   formed_.push_back(0);
   experience_.push_back(0.0f);
+  struck_.push_back(0);
   household_.push_back(p.household);
   if (p.household < hh_size_.size()) ++hh_size_[p.household];
   ++living_;
@@ -97,6 +99,7 @@ void Population::compact() {
       wage_[w] = wage_[r];
       formed_[w] = formed_[r];
       experience_[w] = experience_[r];
+      struck_[w] = struck_[r];
       household_[w] = household_[r];
     }
     ++w;
@@ -116,6 +119,7 @@ void Population::compact() {
   wage_.resize(w);
   formed_.resize(w);
   experience_.resize(w);
+  struck_.resize(w);
   household_.resize(w);
 }
 

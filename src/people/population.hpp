@@ -158,6 +158,10 @@ class Population {
   std::span<const uint8_t> expertise_origins() const { return formed_; }
   std::span<float> experience() { return experience_; }
   std::span<const float> experience() const { return experience_; }
+  // The campaigns that have targeted the person (bit c: the scenario's campaign c, at most 32;
+  // issue 22): a campaign counts and strikes a person once (regimes/campaigns.cpp).
+  std::span<uint32_t> campaigns_struck() { return struck_; }
+  std::span<const uint32_t> campaigns_struck() const { return struck_; }
 
   size_t capacity() const { return id_.capacity(); }
   uint64_t next_id() const { return next_id_; }  // the id the next added person receives
@@ -166,7 +170,8 @@ class Population {
   template <class A>
   void fields(A& a) {
     a(id_, birth_month_, sex_, ethnicity_, employer_, origin_, labour_force_, alive_, occupation_, hukou_, label_,
-      skill_, wage_, formed_, experience_, household_, hh_size_, hh_dwelling_, hh_owner_, hh_m2_, next_id_, next_household_, living_);
+      skill_, wage_, formed_, experience_, struck_, household_, hh_size_, hh_dwelling_, hh_owner_, hh_m2_, next_id_,
+      next_household_, living_);
   }
 
 
@@ -179,6 +184,7 @@ class Population {
   std::vector<float> wage_;  // yuan per year at the current wage scale (0 when not employed)
   std::vector<uint8_t> formed_;     // ExpertiseOrigin of the person's expertise (issue 20)
   std::vector<float> experience_;   // months of works experience learnt (issue 20)
+  std::vector<uint32_t> struck_;    // bit per campaign that targeted the person (issue 22)
   std::vector<uint32_t> household_;
   std::vector<uint16_t> hh_size_;
   std::vector<uint8_t> hh_dwelling_, hh_owner_;

@@ -165,32 +165,41 @@ CampaignTally campaign_month(World& w) {
     const CampaignSpec& c = w.sc.campaigns[ci];
     if (!in_progress(c, m) || !switched_on(w, c) || !(c.reports > 0)) continue;
     const int months = c.end.index - c.start.index + 1;
-    // Monthly chance for each kind of suspect (label match, position match, expert): the campaign's
-    // reports fall on a person in proportion to his weight; with informers a target needs
-    // `threshold` reports (L4303), without them one denunciation by the committee suffices.
-    double p_month[2][2][2];
+    // Monthly chance for each kind of suspect (label match; occupation, which also says who is an
+    // expert): the campaign's reports fall on a person in proportion to his weight; with informers
+    // a target needs `threshold` reports (L4303), without them one denunciation by the committee
+    // suffices. A person is struck at most once by a campaign, so the chance over its months is
+    // the campaign's: 1 - (1 - p_month)^months = P(reports >= threshold).
+    double p_month[2][kOccupationCount];
     for (int lm = 0; lm < 2; ++lm)
-      for (int pm = 0; pm < 2; ++pm)
-        for (int ex = 0; ex < 2; ++ex) {
-          double wt = (lm ? 1.0 : w.P.politics_good_label_weight) * (pm ? 1.0 : w.P.politics_other_position_weight);
-          if (ex) wt *= shield * (c.cautious ? 1.0 + w.P.politics_caution_weight * ps.caution : 1.0);
-          const double p_total = reports_at_least(c.reports * wt, c.informers ? threshold : 1);
-          p_month[lm][pm][ex] = 1.0 - std::pow(1.0 - std::min(p_total, 1.0 - 1e-12), 1.0 / months);
-        }
+      for (int o = 0; o < kOccupationCount; ++o) {
+        const bool pm = c.position_mask == 0 || ((c.position_mask >> o) & 1u);
+        const double pos_w =
+            c.weighted_positions ? c.position_weight[o] : (pm ? 1.0 : w.P.politics_other_position_weight);
+        double wt = (lm ? 1.0 : w.P.politics_good_label_weight) * pos_w;
+        if (o == kTechO || o == kStaffO)
+          wt *= shield * (c.cautious ? 1.0 + w.P.politics_caution_weight * ps.caution : 1.0);
+        const double p_total = reports_at_least(c.reports * wt, c.informers ? threshold : 1);
+        p_month[lm][o] = 1.0 - std::pow(1.0 - std::min(p_total, 1.0 - 1e-12), 1.0 / months);
+      }
     const uint64_t key = rng::month_key(w.key_events, w.now());
+    const uint32_t bit = 1u << ci;  // the loader allows at most 32 campaigns
+    auto struck = pop.campaigns_struck();
     for (uint32_t i = 0; i < pop.size(); ++i) {
       if (!pop.alive_flags()[i] || !pop.labour_force()[i]) continue;
+      if (struck[i] & bit) continue;  // counted and punished once per campaign
       const uint8_t emp = pop.employers()[i];
       if (!in_scope(c.scope, emp)) continue;
       if (pop.ethnicities()[i] == static_cast<uint8_t>(Ethnicity::kJapanese)) continue;  // L4313
       const uint8_t lab = pop.labels()[i];
+      if (c.label_as >= 0 && lab == c.label_as) continue;  // already carries the label it gives
       const uint8_t occ = pop.occupations()[i];
       const bool lm = c.label_mask == 0 || ((c.label_mask >> lab) & 1u);
-      const bool pm = c.position_mask == 0 || ((c.position_mask >> occ) & 1u);
       const bool expert = occ == kTechO || occ == kStaffO;
-      const double p = p_month[lm][pm][expert];
+      const double p = p_month[lm][occ];
       const double u = rng::uniform_m(key, pop.ids()[i], 40 + ci);
       if (!(u < p)) continue;
+      struck[i] |= bit;
       ++t.labelled;
       ++targets_all;
       ps.targeted_year[ci] += 1;

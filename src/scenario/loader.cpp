@@ -232,6 +232,27 @@ void read_campaign_selection(Reader& r, CampaignSpec& c) {
     }
   else
     (void)r.get("positions");
+  // position_weights = { technician = 1, staff = 0.5, production = 0.02, none = 0.02 }: the weight
+  // of each occupation (Occupation order; one left out weighs 0), instead of `positions`.
+  if (const toml::node* n = r.get("position_weights")) {
+    if (r.has("positions")) r.fail(n, "position_weights", "give either positions or position_weights, not both");
+    const toml::table* t = n->as_table();
+    if (!t)
+      r.fail(
+          n, "position_weights",
+          std::string("expected a table { technician = <weight>, staff = ..., production = ..., none = ... }, found ") +
+              Reader::type_name(*n));
+    Reader pr(*t, r.key("position_weights"), r.file(), where_of(*n));
+    static const char* kOcc[] = {"none", "production", "technician", "staff"};
+    double sum = 0;
+    for (int i = 0; i < 4; ++i) {
+      c.position_weight[i] = pr.has(kOcc[i]) ? pr.num(kOcc[i], 0, 1) : (pr.get(kOcc[i]), 0.0);
+      sum += c.position_weight[i];
+    }
+    pr.finish();  // a position other than none, production, technician, staff is an unknown key
+    if (!(sum > 0)) r.fail(n, "position_weights", "every position weighs 0: the campaign could select nobody");
+    c.weighted_positions = true;
+  }
   c.cautious = r.boolean_or("cautious", false);
   c.informers = r.boolean_or("informers", false);
   c.reports = r.has("reports") ? r.num("reports", 0, 1000) : (r.get("reports"), 0.0);
@@ -952,6 +973,8 @@ Scenario parse(const toml::table& root, const std::string& file) {
     c.where = where_of(r.table());
     c.id = r.str("id");
     if (!ids.insert("campaign:" + c.id).second) r.fail(r.table().get("id"), "id", "duplicate campaign id '" + c.id + "'");
+    // Each person keeps one bit per campaign that targeted him (Population::campaigns_struck).
+    if (sc.campaigns.size() >= 32) r.fail(r.table().get("id"), "id", "more than 32 campaigns");
     c.name = r.str("name");
     c.start = r.month("start");
     c.end = r.month("end");

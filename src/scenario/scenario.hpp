@@ -155,6 +155,11 @@ struct CampaignSpec {
   uint8_t scope = 0;           // 0 city (every adult in the labour force), 1 Angang, 2 works, 3 Angang-Construction
   uint32_t label_mask = 0;     // suspect labels (bit per ClassLabel); others weigh politics_good_label_weight
   uint32_t position_mask = 0;  // suspect occupations (bit per Occupation); 0: all occupations alike
+  // With `position_weights` the campaign weighs each occupation itself (index Occupation: none,
+  // production, technician, staff; an occupation left out weighs 0) instead of `positions` and
+  // politics_other_position_weight.
+  bool weighted_positions = false;
+  double position_weight[4] = {0, 0, 0, 0};
   bool cautious = false;       // managers of units that drafted below the control figure weigh more
   bool informers = false;      // reports come from informers: a target needs politics_report_threshold of them
   double reports = 0;          // expected reports on a full-weight suspect over the whole campaign
