@@ -97,7 +97,9 @@ TEST(Expertise, RemovingExpertsSlowsRepairAndStartUp) {
   EXPECT_LT(sum(none, "angang.expert_coverage", 1948, 1957), sum(base, "angang.expert_coverage", 1948, 1957));
   EXPECT_LT(sum(none, "angang.expert_pace", 1948, 1957), sum(base, "angang.expert_pace", 1948, 1957));
   EXPECT_GT(sum(none, "angang.startups_slipped", 1948, 1957), sum(base, "angang.startups_slipped", 1948, 1957));
-  EXPECT_LT(sum(none, "angang.pig_iron_t", 1949, 1957), sum(base, "angang.pig_iron_t", 1949, 1957));
+  // Output: at the default expert need the channel barely binds pig iron (the difference over
+  // 1949-57 is within seed noise, docs/people.md ablations), so output is tested where experts
+  // are short (ATechnicianShortageBindsOutput), not here.
 }
 
 TEST(Expertise, ATechnicianShortageBindsOutput) {

@@ -137,7 +137,9 @@ TEST(Campaigns, StaffPostsEmptiedByCampaignsAreRefilled) {
   const Arm on = arm({}, stop), off = arm({{"rule_staff_establishment", 0}}, stop);
   EXPECT_GT(on.at("angang.staff_share", 1957), off.at("angang.staff_share", 1957));
   EXPECT_NEAR(on.at("angang.staff_share", 1957), 0.075, 0.1 * 0.075);  // L4580: 7.5% in 1957
-  EXPECT_LT(off.at("angang.staff_share", 1957), on.at("angang.staff_share", 1952));
+  // Without the refill the posts emptied by the campaigns stay empty: the share sits below the
+  // 1957 norm (since campaigns strike a person once, the fall is small: 7.2% against 7.5%).
+  EXPECT_LT(off.at("angang.staff_share", 1957), 0.98 * 0.075);
 }
 
 TEST(Campaigns, RemovingExpertsChangesOutputAndRepair) {
