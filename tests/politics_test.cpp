@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "engine/model.hpp"
+#include "history_util.hpp"
 #include "regimes/campaigns.hpp"
 #include "regimes/control.hpp"
 #include "regimes/labels.hpp"
@@ -18,6 +19,8 @@
 #include "test_util.hpp"
 
 using namespace gangdu;
+using gangdu::testing::Arm;
+using gangdu::testing::arm;
 
 namespace {
 const Scenario& anshan() {
@@ -27,24 +30,6 @@ const Scenario& anshan() {
 // The run up to (not including) month `stop`.
 std::unique_ptr<World> run_to(Month stop, RunOptions o) {
   return run_model(anshan(), o, [&](const World& w) { return w.clock.now() < stop; }).world;
-}
-// Histories to the end of 1957 (the in-sample years), by forced switches, mean over seeds.
-struct Arm {
-  std::vector<Recorder> recs;
-  double at(const std::string& v, int y) const {
-    double s = 0;
-    for (const Recorder& r : recs) s += r.get(v, y);
-    return s / static_cast<double>(recs.size());
-  }
-};
-Arm arm(const std::vector<std::pair<std::string, double>>& forced, Month stop, double scale = 0.05) {
-  Arm a;
-  for (uint64_t seed : {3u, 4u}) {
-    RunOptions o{.seed = seed, .scale = scale};
-    o.forced = forced;
-    a.recs.push_back(run_to(stop, o)->rec);
-  }
-  return a;
 }
 }  // namespace
 

@@ -11,32 +11,17 @@
 
 #include "core/error.hpp"
 #include "engine/model.hpp"
+#include "history_util.hpp"
 #include "scenario/scenario.hpp"
 
 using namespace gangdu;
+using gangdu::testing::Arm;
+using gangdu::testing::arm;
 
 namespace {
 const Scenario& anshan() {
   static const Scenario sc = load_default_scenario();
   return sc;
-}
-struct Arm {
-  std::vector<Recorder> recs;
-  double at(const std::string& v, int y) const {
-    double s = 0;
-    for (const Recorder& r : recs) s += r.get(v, y);
-    return s / static_cast<double>(recs.size());
-  }
-};
-// Histories up to (not including) `stop`, mean over two seeds, with forced switches/parameters.
-Arm arm(const std::vector<std::pair<std::string, double>>& forced, Month stop) {
-  Arm a;
-  for (uint64_t seed : {3u, 4u}) {
-    RunOptions o{.seed = seed, .scale = 0.05};
-    o.forced = forced;
-    a.recs.push_back(run_model(anshan(), o, [&](const World& w) { return w.clock.now() < stop; }).world->rec);
-  }
-  return a;
 }
 }  // namespace
 
